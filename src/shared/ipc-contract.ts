@@ -1,0 +1,41 @@
+// The IPC contract between the main process and the renderer: one channel per operation, named
+// `qkms:<Operation>`, plus the few desktop-only actions that need a native dialog. The preload builds
+// `window.qkms` from this list (one named function per channel), and the renderer's type is derived
+// from it, so nothing here is kept in sync by hand.
+import type { Result } from './errors';
+import type { OperationName, Requests, Responses } from './operations';
+import { OPERATION_NAMES } from './operations';
+
+/** Operations the renderer may call directly. ImportKey is not one: its private key must never pass
+ *  through the renderer, so it goes through `importKeyFromFile`, whose file the main process reads. */
+export const RENDERER_OPERATIONS = OPERATION_NAMES.filter(
+  (op): op is Exclude<OperationName, 'ImportKey' | 'GetParametersForImport' | 'ImportKeyMaterial'> =>
+    op !== 'ImportKey' && op !== 'GetParametersForImport' && op !== 'ImportKeyMaterial',
+);
+export type RendererOperation = (typeof RENDERER_OPERATIONS)[number];
+
+export type PublicKeyFileFormat = 'DER' | 'PEM' | 'JWK';
+
+/** Desktop actions beyond the API: each opens a native dialog in the main process. */
+export interface DesktopActions {
+  /** Opens a file dialog, reads the PKCS#8 file in the main process, and imports it. `Canceled` if the user cancels. */
+  importKeyFromFile(request: Omit<Requests['ImportKey'], 'PrivateKey'>): Promise<Result<Responses['ImportKey'] | { Canceled: true }>>;
+  /** Opens a file dialog and returns the chosen file's contents as base64 (a public key, or an RSA recipient key). */
+  openPublicKeyFile(): Promise<Result<{ Contents: string; FileName: string } | { Canceled: true }>>;
+  /** Opens a save dialog and writes the key's public key in the chosen format. */
+  savePublicKey(request: { KeyId: string; Format: PublicKeyFileFormat }): Promise<Result<{ Path: string } | { Canceled: true }>>;
+}
+
+export const DESKTOP_ACTIONS = ['importKeyFromFile', 'openPublicKeyFile', 'savePublicKey'] as const satisfies readonly (keyof DesktopActions)[];
+
+export const channelOf = (name: RendererOperation | keyof DesktopActions): string => `qkms:${name}`;
+
+/** A lower-camel-case method name per operation: DeriveSharedSecret → deriveSharedSecret. */
+export type MethodName<Op extends string> = Uncapitalize<Op>;
+export const methodOf = <Op extends string>(op: Op): MethodName<Op> =>
+  (op.charAt(0).toLowerCase() + op.slice(1)) as MethodName<Op>;
+
+/** The shape of `window.qkms`. */
+export type QkmsApi = {
+  [Op in RendererOperation as MethodName<Op>]: (request: Requests[Op]) => Promise<Result<Responses[Op]>>;
+} & DesktopActions;
