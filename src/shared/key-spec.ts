@@ -6,8 +6,18 @@ export type KeySpec = (typeof KEY_SPECS)[number];
 /** Canonical usages, as responses carry them. */
 export const KEY_USAGES = ['DERIVE_SHARED_SECRET', 'SIGN_VERIFY'] as const;
 export type KeyUsage = (typeof KEY_USAGES)[number];
-/** KEY_AGREEMENT is accepted on input as a synonym of DERIVE_SHARED_SECRET. */
-export const KEY_USAGE_INPUTS = ['DERIVE_SHARED_SECRET', 'KEY_AGREEMENT', 'SIGN_VERIFY'] as const;
+/**
+ * Usages accepted on input. KEY_AGREEMENT is a synonym of DERIVE_SHARED_SECRET; AWS's other usages are
+ * accepted by the schema only so that the service can say why they make no sense with an ECC key spec.
+ */
+export const KEY_USAGE_INPUTS = [
+  'DERIVE_SHARED_SECRET',
+  'KEY_AGREEMENT',
+  'SIGN_VERIFY',
+  'ENCRYPT_DECRYPT',
+  'GENERATE_VERIFY_MAC',
+] as const;
+export type KeyUsageInput = (typeof KEY_USAGE_INPUTS)[number];
 
 export const KEY_STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport'] as const;
 export type KeyState = (typeof KEY_STATES)[number];
@@ -62,6 +72,9 @@ export const CURVES: Record<KeySpec, CurveFacts> = {
   },
 };
 
-export function canonicalKeyUsage(usage: (typeof KEY_USAGE_INPUTS)[number]): KeyUsage {
-  return usage === 'KEY_AGREEMENT' ? 'DERIVE_SHARED_SECRET' : usage;
+/** The canonical usage of an input usage, or null when the usage makes no sense for an ECC key. */
+export function canonicalKeyUsage(usage: KeyUsageInput): KeyUsage | null {
+  if (usage === 'KEY_AGREEMENT' || usage === 'DERIVE_SHARED_SECRET') return 'DERIVE_SHARED_SECRET';
+  if (usage === 'SIGN_VERIFY') return 'SIGN_VERIFY';
+  return null;
 }
