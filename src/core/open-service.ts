@@ -1,13 +1,13 @@
 // Opens the service the way the app, the CLI and the endpoint all do, from the environment:
 // QKMS_DATA_DIR (the index), QKMS_KEYCHAIN_SERVICE (the keychain service name), QKMS_ACCOUNT_ID (ARNs).
 import { QkmsError } from '../shared/errors';
-import { createKeyStore, defaultDataDir } from './store/key-store';
-import { createKeytarKeychain } from './store/keytar-keychain';
+import { defaultDataDir } from './store/data-dir';
+import { createKeyStore } from './store/key-store';
+import { DEFAULT_KEYCHAIN_SERVICE, KeytarKeychain } from './store/keytar-keychain';
 import { createKmsService, type KmsService } from './service/kms-service';
 
 /** The account id ARNs carry when QKMS_ACCOUNT_ID is not set (the spec page's example account). */
 export const DEFAULT_ACCOUNT_ID = '111122223333';
-export const DEFAULT_KEYCHAIN_SERVICE = 'qkms';
 
 export interface ServiceSettings {
   dataDir: string;
@@ -21,14 +21,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceSe
     throw new QkmsError('ValidationException', `QKMS_ACCOUNT_ID must be 12 digits, got '${accountId.slice(0, 40)}'`);
   }
   return {
-    dataDir: env.QKMS_DATA_DIR?.trim() || defaultDataDir(env),
+    dataDir: defaultDataDir(env),
     keychainService: env.QKMS_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE,
     accountId,
   };
 }
 
 export function openService(settings: ServiceSettings): KmsService {
-  const keychain = createKeytarKeychain({ service: settings.keychainService });
+  const keychain = new KeytarKeychain({ service: settings.keychainService });
   return createKmsService({ store: createKeyStore({ dataDir: settings.dataDir, keychain }), accountId: settings.accountId });
 }
 

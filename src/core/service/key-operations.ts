@@ -10,7 +10,7 @@ import type {
   ListKeyDetailsResponse,
   ListKeysResponse,
 } from '../../shared/responses';
-import { generateKeyPair } from '../crypto/curves';
+import { generatePrivateScalar, publicPointFromScalar } from '../crypto/curves';
 import { readPkcs8PrivateKey } from '../crypto/private-key';
 import { encodeEcSpki } from '../crypto/spki';
 import type { KeyRecord, Tag } from '../store/types';
@@ -62,8 +62,9 @@ export async function createKey(ctx: ServiceContext, req: ValidRequests['CreateK
     });
     return { KeyMetadata: toKeyMetadata(ctx, record) };
   }
-  const { privateScalar, publicPoint } = generateKeyPair(record.keySpec);
+  const privateScalar = generatePrivateScalar(record.keySpec);
   try {
+    const publicPoint = publicPointFromScalar(record.keySpec, privateScalar);
     record.publicKeySpki = Buffer.from(encodeEcSpki(record.keySpec, publicPoint)).toString('base64');
     await ctx.store.createKey(record, privateScalar);
   } finally {

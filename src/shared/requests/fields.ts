@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { KEY_SPECS, KEY_USAGE_INPUTS, KEY_AGREEMENT_ALGORITHMS } from '../key-spec';
 
+export const BLOB = 'blob';
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** A JSON 1.1 blob: standard base64 of the bytes, padded. */
@@ -11,7 +13,9 @@ export const blob = (what: string) =>
     .string({ error: `${what} must be a base64 string` })
     .min(1, `${what} must not be empty`)
     .max(16384, `${what} is longer than 16384 base64 characters`)
-    .regex(BASE64, `${what} is not valid base64 (standard alphabet, padded)`);
+    .regex(BASE64, `${what} is not valid base64 (standard alphabet, padded)`)
+    // Marks the field as a blob, so the CLI reads it from fileb:// and file:// and decodes pasted text.
+    .describe(BLOB);
 
 export const keyId = z
   .string({ error: 'KeyId must be a string: a key id, key ARN, alias name (alias/...) or alias ARN' })
