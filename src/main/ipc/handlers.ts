@@ -1,0 +1,43 @@
+// The IPC handler functions, one per channel, free of Electron: the registrar registers them with
+// ipcMain, and the browser e2e exposes the very same functions to the page through page.exposeBinding.
+// Every handler resolves to a Result and never throws.
+import type { Result } from '../../shared/errors';
+import { channelOf, RENDERER_OPERATIONS } from '../../shared/ipc-contract';
+import type { DesktopDialogs } from './dialogs';
+import { importKeyFromFile } from './import-key-from-file';
+import { openPublicKeyFile } from './open-public-key-file';
+import { failureOf, fail } from './results';
+import { savePublicKey } from './save-public-key';
+import { isFreeOfSecrets } from './secret-guard';
+import type { KmsServicePort } from './service-port';
+
+export type IpcHandler = (payload: unknown) => Promise<Result<unknown>>;
+export type IpcHandlers = Record<string /* channel */, IpcHandler>;
+
+export type { DesktopDialogs } from './dialogs';
+export type { KmsServicePort as KmsService } from './service-port';
+export { IPC_CHANNELS, IPC_ROUTES } from './channels';
+
+/** Wraps a handler so that it always resolves to a Result free of private-key material. */
+function safely(handler: IpcHandler): IpcHandler {
+  return async (payload) => {
+    try {
+      const result = await handler(payload);
+      if (!isFreeOfSecrets(result)) return fail('KMSInternalException', 'The result was withheld because it contained key material.');
+      return result;
+    } catch (error) {
+      return failureOf(error);
+    }
+  };
+}
+
+export function createIpcHandlers(service: KmsServicePort, dialogs: DesktopDialogs): IpcHandlers {
+  const handlers: IpcHandlers = {};
+  for (const op of RENDERER_OPERATIONS) {
+    handlers[channelOf(op)] = safely((payload) => service.call(op, payload));
+  }
+  handlers[channelOf('importKeyFromFile')] = safely((payload) => importKeyFromFile(service, dialogs, payload));
+  handlers[channelOf('openPublicKeyFile')] = safely((payload) => openPublicKeyFile(dialogs, payload));
+  handlers[channelOf('savePublicKey')] = safely((payload) => savePublicKey(service, dialogs, payload));
+  return Object.freeze(handlers);
+}
