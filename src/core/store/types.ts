@@ -18,6 +18,8 @@ export interface KeyRecord {
   creationDate: number;
   /** Epoch milliseconds; set while state is PendingDeletion. */
   deletionDate?: number;
+  /** The waiting period chosen when deletion was scheduled. */
+  pendingWindowInDays?: number;
   /** Base64 DER SubjectPublicKeyInfo (uncompressed point); absent while PendingImport. */
   publicKeySpki?: string;
   tags: Tag[];
@@ -63,4 +65,26 @@ export interface KeyStore {
   /** Unlists the key and its aliases, then deletes its private key (crash-safe). */
   destroyKey(keyId: string): Promise<void>;
   keychainStatus(): Promise<KeychainStatus>;
+}
+
+/**
+ * A keychain change that was started but whose index commit may not have happened (a journal entry).
+ * It is written to the index before the keychain is touched, so a crash between the two steps leaves a
+ * record of what to finish or undo, and orphan keychain items never accumulate unseen.
+ */
+export interface PendingKeychainOp {
+  /** create/attach: a private key is being stored; delete: an unlisted key's private key is being removed. */
+  op: 'create' | 'attach' | 'delete';
+  keyId: string;
+  /** The process doing the change; 0 once it gave up, so the next writer may finish it at once. */
+  ownerPid: number;
+  /** Random id of the owner process's lifetime, so a reused pid is not mistaken for the owner. */
+  ownerRun: string;
+  /** Epoch milliseconds when the entry was written (for diagnosis). */
+  startedAt: number;
+}
+
+/** The index document as stored: IndexDocument plus the journal of unfinished keychain changes. */
+export interface StoredIndexDocument extends IndexDocument {
+  pending?: PendingKeychainOp[];
 }

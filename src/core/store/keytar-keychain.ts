@@ -1,0 +1,92 @@
+// The one adapter over @github/keytar. keytar is loaded lazily so a missing or mis-built native module
+// becomes a KeyUnavailableException with the remedy, not a crash when the core is imported; every call
+// is bounded in time, because an unanswered unlock prompt would otherwise hang the caller forever.
+import { QkmsError } from '../../shared/errors';
+import { bounded, DEFAULT_KEYCHAIN_TIMEOUT_MS } from './bounded-call';
+import type { Keychain } from './keychain';
+import { keychainError, lockedMessage, moduleMissingMessage, shortMessage, timeoutMessage } from './keychain-errors';
+import type { KeychainStatus } from './types';
+
+/** The part of keytar's API QKMS uses. findCredentials is deliberately absent: it costs ~5 ms per item,
+ *  and on a locked Linux keyring it crashes the process (SIGSEGV in libsecret, seen with keytar 7.10.6). */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export interface KeytarKeychainOptions {
+  /** The keychain service name; the caller passes QKMS_KEYCHAIN_SERVICE (default `qkms`). */
+  service: string;
+  /** Bound on every keychain call (default 10 s). */
+  timeoutMs?: number;
+  /** How to load keytar; tests replace it to simulate a missing native module. */
+  load?: () => Promise<KeytarApi>;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'qkms';
+/** The item `status()` writes and deletes to find out whether the keyring accepts writes. */
+const PROBE_ACCOUNT = 'qkms-probe';
+
+async function loadKeytar(): Promise<KeytarApi> {
+  const mod = (await import('@github/keytar')) as KeytarApi & { default?: KeytarApi };
+  return mod.default ?? mod;
+}
+
+export class KeytarKeychain implements Keychain {
+  readonly description: string;
+  private readonly service: string;
+  private readonly timeoutMs: number;
+  private readonly load: () => Promise<KeytarApi>;
+  private keytar: Promise<KeytarApi> | undefined;
+
+  constructor(options: KeytarKeychainOptions) {
+    this.service = options.service;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
+    this.load = options.load ?? loadKeytar;
+    this.description = `the OS keychain (service "${this.service}")`;
+  }
+
+  async getSecret(account: string): Promise<string | null> {
+    return this.call((k) => k.getPassword(this.service, account));
+  }
+
+  async setSecret(account: string, secret: string): Promise<void> {
+    // Never log the secret; it is key material.
+    return this.call((k) => k.setPassword(this.service, account, secret));
+  }
+
+  async deleteSecret(account: string): Promise<boolean> {
+    return this.call((k) => k.deletePassword(this.service, account));
+  }
+
+  async status(): Promise<KeychainStatus> {
+    try {
+      // A locked Linux keyring answers reads with null and deletes with false; only a write tells.
+      await this.setSecret(PROBE_ACCOUNT, 'probe');
+      await this.deleteSecret(PROBE_ACCOUNT);
+      return { state: 'READY', message: '' };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { state: message === lockedMessage(this.description) ? 'LOCKED' : 'UNAVAILABLE', message };
+    }
+  }
+
+  private async call<T>(operation: (keytar: KeytarApi) => Promise<T>): Promise<T> {
+    const keytar = await this.module();
+    const seconds = Math.round(this.timeoutMs / 100) / 10;
+    try {
+      return await bounded(operation(keytar), this.timeoutMs, timeoutMessage(this.description, seconds));
+    } catch (error) {
+      throw keychainError(this.description, error);
+    }
+  }
+
+  private async module(): Promise<KeytarApi> {
+    this.keytar ??= this.load().catch((error: unknown) => {
+      this.keytar = undefined; // a later call may succeed after `npm rebuild`
+      throw new QkmsError('KeyUnavailableException', moduleMissingMessage(shortMessage(error)));
+    });
+    return this.keytar;
+  }
+}

@@ -1,0 +1,98 @@
+// The metadata index: `keys.json` in the data directory, holding every non-secret fact about keys and
+// aliases (and the journal of unfinished keychain changes). Written atomically under a cross-process
+// lock; read without a lock (a rename is atomic, so a reader sees one whole version).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { QkmsError } from '../../shared/errors';
+import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-file';
+import { DEFAULT_LOCK_TIMEOUT_MS, withFileLock } from './index-lock';
+import type { StoredIndexDocument } from './types';
+
+export const INDEX_FILE_NAME = 'keys.json';
+
+export interface MetadataIndexOptions {
+  dataDir: string;
+  /** Bound on waiting for another process's write (default 20 s). */
+  lockTimeoutMs?: number;
+}
+
+/** Reading and writing inside one hold of the lock. */
+export interface IndexTransaction {
+  read(): Promise<StoredIndexDocument>;
+  write(doc: StoredIndexDocument): Promise<void>;
+}
+
+export function emptyIndex(): StoredIndexDocument {
+  return { version: 1, keys: {}, aliases: {} };
+}
+
+export class MetadataIndex {
+  readonly file: string;
+  private readonly dataDir: string;
+  private readonly lockTimeoutMs: number;
+
+  constructor(options: MetadataIndexOptions) {
+    this.dataDir = options.dataDir;
+    this.file = path.join(options.dataDir, INDEX_FILE_NAME);
+    this.lockTimeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  }
+
+  /** The current document; an empty one when the file does not exist yet. Takes no lock. */
+  async read(): Promise<StoredIndexDocument> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return emptyIndex();
+      throw new QkmsError('KMSInternalException', `the key index ${this.file} cannot be read (${code ?? 'error'})`);
+    }
+    return parseIndex(text, this.file);
+  }
+
+  /** Runs `work` holding the cross-process write lock; `write` inside it replaces the file atomically. */
+  async locked<T>(work: (tx: IndexTransaction) => Promise<T>): Promise<T> {
+    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    return withFileLock(`${this.file}.lock`, this.lockTimeoutMs, async () => {
+      // Holding the lock, no live writer owns a temp file: any found was left by a killed process.
+      await removeLeftoverTempFiles(this.file);
+      return work({ read: () => this.read(), write: (doc) => writeFileAtomic(this.file, serialize(doc), 0o600) });
+    });
+  }
+}
+
+function serialize(doc: StoredIndexDocument): string {
+  const { pending, ...rest } = doc;
+  return `${JSON.stringify(pending && pending.length > 0 ? { ...rest, pending } : rest, null, 2)}\n`;
+}
+
+/** Parses and checks the document's shape; a corrupt index is an error, never silently an empty one. */
+export function parseIndex(text: string, file: string): StoredIndexDocument {
+  const corrupt = (why: string) =>
+    new QkmsError(
+      'KMSInternalException',
+      `the key index ${file} is corrupt (${why}); restore it from a backup or move it aside — ` +
+        'QKMS will not replace it, because the keys it lists still have private keys in the keychain',
+    );
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw corrupt('not valid JSON');
+  }
+  if (!isObject(doc)) throw corrupt('not a JSON object');
+  if (doc.version !== 1) throw corrupt(`unsupported version ${JSON.stringify(doc.version)}`);
+  if (!isObject(doc.keys) || !isObject(doc.aliases)) throw corrupt('"keys" and "aliases" must be objects');
+  if (doc.pending !== undefined && !Array.isArray(doc.pending)) throw corrupt('"pending" must be an array');
+  for (const [id, record] of Object.entries(doc.keys)) {
+    if (!isObject(record) || record.keyId !== id) throw corrupt(`the record of key ${id} is malformed`);
+  }
+  for (const [name, alias] of Object.entries(doc.aliases)) {
+    if (!isObject(alias) || alias.aliasName !== name) throw corrupt(`the record of alias ${name} is malformed`);
+  }
+  return doc as unknown as StoredIndexDocument;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
