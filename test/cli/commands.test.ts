@@ -1,0 +1,75 @@
+// The qkms CLI as a user drives it: help, options, blob forms, --cli-input-json, exit codes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { opensslDerive, opensslKeyPair } from '../support/openssl';
+import { runQkms } from '../support/run-cli';
+import { createTempService } from '../support/temp-service';
+
+const t = createTempService('cli');
+const work = mkdtempSync(path.join(tmpdir(), 'qkms-cli-'));
+afterAll(() => t.cleanup());
+
+describe('qkms', () => {
+  it('prints help listing every command, and per-command options', () => {
+    const help = runQkms(['--help'], t.env);
+    expect(help.status).toBe(0);
+    for (const command of ['create-key', 'import-key', 'derive-shared-secret', 'schedule-key-deletion', 'list-resource-tags', 'serve']) {
+      expect(help.stdout).toContain(command);
+    }
+    const derive = runQkms(['derive-shared-secret', '--help'], t.env);
+    expect(derive.stdout).toMatch(/--public-key\s+required\s+blob/);
+  });
+
+  it('exits 252 on usage mistakes with a specific message', () => {
+    const cases: [string[], string][] = [
+      [['no-such-command'], "'no-such-command' is not a command"],
+      [['create-key', '--bogus', 'x'], 'Unknown option --bogus'],
+      [['describe-key'], 'the following arguments are required: --key-id'],
+      [['list-keys', '--limit', 'ten'], "--limit must be a number, got 'ten'"],
+      [['derive-shared-secret', '--key-id', 'k', '--public-key', 'fileb:///nonexistent'], 'no such file'],
+    ];
+    for (const [args, fragment] of cases) {
+      const run = runQkms(args, t.env);
+      expect(run.status, args.join(' ')).toBe(252);
+      expect(run.stderr).toContain(fragment);
+    }
+  });
+
+  it('exits 254 on service errors, AWS CLI style', () => {
+    const run = runQkms(['create-key', '--key-spec', 'ECC_NIST_P999'], t.env);
+    expect(run.status).toBe(254);
+    expect(run.stderr).toMatch(/^An error occurred \(ValidationException\) when calling the CreateKey operation: .*ECC_NIST_P999/);
+  });
+
+  it('creates, aliases, tags and derives with PEM, hex, file:// and fileb:// public keys', () => {
+    const created = runQkms(['create-key', '--key-spec', 'ECC_NIST_P256', '--description', 'cli demo', '--tags', 'TagKey=team,TagValue=red'], t.env);
+    expect(created.status).toBe(0);
+    const keyId = created.json<{ KeyMetadata: { KeyId: string } }>().KeyMetadata.KeyId;
+    expect(runQkms(['create-alias', '--alias-name', 'alias/cli-demo', '--target-key-id', keyId], t.env).status).toBe(0);
+    const tags = runQkms(['list-resource-tags', '--key-id', 'alias/cli-demo'], t.env).json<{ Tags: unknown[] }>();
+    expect(tags.Tags).toEqual([{ TagKey: 'team', TagValue: 'red' }]);
+
+    const publicKey = runQkms(['get-public-key', '--key-id', 'alias/cli-demo'], t.env).json<{ PublicKey: string }>().PublicKey;
+    const peer = opensslKeyPair('ECC_NIST_P256');
+    const expected = opensslDerive(peer.privatePath, Buffer.from(publicKey, 'base64')).toString('base64');
+    const derFile = path.join(work, 'peer.der');
+    writeFileSync(derFile, peer.publicDer);
+    const forms = [peer.publicPem, peer.publicDer.toString('hex'), peer.publicDer.toString('base64'), `file://${peer.publicPath}`, `fileb://${derFile}`];
+    for (const form of forms) {
+      const run = runQkms(['derive-shared-secret', '--key-id', 'alias/cli-demo', '--public-key', form], t.env);
+      expect(run.stderr, form.slice(0, 30)).toBe('');
+      expect(run.json<{ SharedSecret: string }>().SharedSecret).toBe(expected);
+    }
+  });
+
+  it('takes --cli-input-json, with options overriding it', () => {
+    const body = JSON.stringify({ KeySpec: 'ECC_NIST_P384', Description: 'from json' });
+    const run = runQkms(['create-key', '--cli-input-json', body, '--description', 'from option'], t.env);
+    expect(run.json<{ KeyMetadata: { KeySpec: string; Description: string } }>().KeyMetadata).toMatchObject({
+      KeySpec: 'ECC_NIST_P384',
+      Description: 'from option',
+    });
+  });
+});
