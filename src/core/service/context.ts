@@ -1,5 +1,6 @@
 // What every operation handler gets: the store, the account, the clock, and the ARN form.
 import type { KeyStore } from '../store/types';
+import type { ImportTokenState } from './import-tokens';
 
 export interface ServiceContext {
   store: KeyStore;
@@ -7,6 +8,8 @@ export interface ServiceContext {
   accountId: string;
   /** Epoch milliseconds; injectable so deletion dates can be tested without waiting. */
   now: () => number;
+  /** Outstanding import tokens of the wrapped import flow (in memory only; see wrapped-import.ts). */
+  importTokens?: ImportTokenState;
 }
 
 /** ARN form of the spec page: `arn:verenc:<account>:key/<id>` and `arn:verenc:<account>:alias/<name>`. */

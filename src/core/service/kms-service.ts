@@ -7,6 +7,7 @@ import { isOperationName, type OperationName, type Responses } from '../../share
 import { validateRequest } from '../../shared/validation';
 import type { KeyStore } from '../store/types';
 import type { ServiceContext } from './context';
+import { createImportTokenState } from './import-tokens';
 import { sweepDueDeletions } from './key-lifecycle';
 import { OPERATION_HANDLERS } from './operation-handlers';
 
@@ -34,7 +35,12 @@ function internalError(operation: string, error: unknown, log: (line: string) =>
 }
 
 export function createKmsService(options: KmsServiceOptions): KmsService {
-  const ctx: ServiceContext = { store: options.store, accountId: options.accountId, now: options.now ?? Date.now };
+  const ctx: ServiceContext = {
+    store: options.store,
+    accountId: options.accountId,
+    now: options.now ?? Date.now,
+    importTokens: createImportTokenState(),
+  };
   const log = options.logInternalError ?? ((line: string) => console.error(line));
   return {
     accountId: options.accountId,
