@@ -5,12 +5,15 @@ import { blobArgument, textArgument } from './blob-input';
 import { parametersOf, type Parameter } from './parameters';
 import { UsageError } from './usage-error';
 
+/** An option name; a value such as PEM text (`-----BEGIN …`) also starts with dashes but is no option. */
+const OPTION = /^--[a-z][a-z0-9-]*(?:=|$)/;
+
 /** `--name value…` groups, in order; `--name=value` is one value. */
 export function groupOptions(args: readonly string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   let current: string[] | undefined;
   for (const arg of args) {
-    if (arg.startsWith('--')) {
+    if (OPTION.test(arg)) {
       const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
       if (groups.has(name)) throw new UsageError(`${name} was given more than once`);
       current = inline === undefined ? [] : [inline];

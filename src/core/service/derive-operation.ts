@@ -29,7 +29,8 @@ export async function deriveSharedSecret(
   }
   // Everything about the request is checked before the keychain is touched.
   const peer = readPublicKeyBytes(Buffer.from(req.PublicKey, 'base64'), record.keySpec);
-  const recipient = req.RecipientInfo === undefined ? undefined : readRecipientKey(Buffer.from(req.RecipientInfo, 'base64'));
+  const recipient = req.RecipientInfo === undefined ? undefined : Buffer.from(req.RecipientInfo, 'base64');
+  if (recipient !== undefined) readRecipientKey(recipient);
   if (req.DryRun) {
     throw new QkmsError('DryRunOperationException', 'The request would have succeeded, but the DryRun parameter was set');
   }

@@ -1,0 +1,38 @@
+// A key scheduled for deletion is deleted for good once its date passes: unlisted, its aliases gone,
+// and its private key removed from the keychain.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKeyStore } from '../../../src/core/store/key-store';
+import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
+import { privateKeyAccount } from '../../../src/core/store/keychain';
+import { createKmsService } from '../../../src/core/service/kms-service';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'qkms-deletion-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('ScheduleKeyDeletion', () => {
+  it('deletes the key and its private key once the waiting period has passed', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
+    const service = createKmsService({ store: createKeyStore({ dataDir, keychain }), accountId: '123456789012', now: () => now });
+    const created = await service.call('CreateKey', { KeySpec: 'ECC_NIST_P256' });
+    if (!created.ok) throw new Error(created.error.message);
+    const KeyId = created.value.KeyMetadata.KeyId;
+    await service.call('CreateAlias', { AliasName: 'alias/doomed', TargetKeyId: KeyId });
+    await service.call('ScheduleKeyDeletion', { KeyId, PendingWindowInDays: 7 });
+    expect(await keychain.getSecret(privateKeyAccount(KeyId))).not.toBeNull();
+
+    now += 7 * 86_400_000 - 1000;
+    const stillThere = await service.call('DescribeKey', { KeyId });
+    expect(stillThere.ok && stillThere.value.KeyMetadata.KeyState).toBe('PendingDeletion');
+
+    now += 2000;
+    const gone = await service.call('DescribeKey', { KeyId });
+    expect(gone).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
+    expect(await service.call('DescribeKey', { KeyId: 'alias/doomed' })).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
+    expect(await keychain.getSecret(privateKeyAccount(KeyId))).toBeNull();
+  });
+});
