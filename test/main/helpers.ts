@@ -1,0 +1,22 @@
+// Shared helpers of the main-process tests: temp dirs, fake dialogs, OpenSSL.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import type { DesktopDialogs } from '../../src/main/ipc/dialogs';
+
+export const tempDir = (prefix = 'qkms-main-'): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** Dialogs that "choose" the given paths (undefined = the user cancels), recording each request. */
+export function fakeDialogs(choices: { open?: string; save?: string } = {}) {
+  return {
+    chooseFileToOpen: vi.fn(async () => choices.open),
+    chooseFileToSave: vi.fn(async () => choices.save),
+  } satisfies DesktopDialogs;
+}
+
+/** Runs OpenSSL and returns stdout as bytes; throws (with stderr) when OpenSSL refuses the input. */
+export function openssl(args: string[], input?: Uint8Array | string): Buffer {
+  return execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
