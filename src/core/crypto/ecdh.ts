@@ -13,12 +13,17 @@ export function deriveRawSecret(keySpec: KeySpec, privateScalar: Uint8Array, pee
   const scalar = normalizePrivateScalar(keySpec, privateScalar);
   // Never echo the scalar: this message must hold no key bytes.
   if (!scalar) throw new QkmsError('KMSInternalException', `The stored private key is not a valid ${displayName} scalar.`);
-  const { point } = decodeSec1Point(keySpec, peerPoint);
-  // noble returns the shared point in compressed SEC1 form (0x02/0x03 || X); Z is X.
-  const shared = nobleCurve(keySpec).getSharedSecret(scalar, point, true);
-  const z = shared.slice(1);
-  if (z.length !== fieldBytes) {
-    throw new QkmsError('KMSInternalException', `ECDH produced ${z.length} bytes; ${displayName} secrets are ${fieldBytes} bytes.`);
+  try {
+    const { point } = decodeSec1Point(keySpec, peerPoint);
+    // noble returns the shared point in compressed SEC1 form (0x02/0x03 || X); Z is X.
+    const shared = nobleCurve(keySpec).getSharedSecret(scalar, point, true);
+    const z = shared.slice(1);
+    shared.fill(0);
+    if (z.length !== fieldBytes) {
+      throw new QkmsError('KMSInternalException', `ECDH produced ${z.length} bytes; ${displayName} secrets are ${fieldBytes} bytes.`);
+    }
+    return z;
+  } finally {
+    scalar.fill(0); // our normalised copy; the caller owns (and wipes) privateScalar
   }
-  return z;
 }

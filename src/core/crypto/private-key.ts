@@ -113,13 +113,23 @@ function explicit(node: DerNode): DerNode {
   return inner[0]!;
 }
 
+/** Reads an EC private key from PKCS#8 PEM (LF or CRLF) or DER. Throws ValidationException naming the problem. */
 export function readPkcs8PrivateKey(bytes: Uint8Array): Pkcs8PrivateKey {
   if (bytes.length === 0) throw invalid('The private key is empty.');
-  const text = bytes[0] === 0x30 ? undefined : new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
-  if (text !== undefined && !text.startsWith('-----')) {
+  if (bytes[0] === 0x30) return readDer(bytes);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
+  if (!text.startsWith('-----')) {
     throw invalid('The private key is neither DER (it does not start with 0x30) nor PEM (no "-----BEGIN PRIVATE KEY-----" line).');
   }
-  const body = text !== undefined ? pemToDer(text) : bytes;
+  const body = pemToDer(text);
+  try {
+    return readDer(body);
+  } finally {
+    body.fill(0); // our decoded copy of the key; never left lying around
+  }
+}
+
+function readDer(body: Uint8Array): Pkcs8PrivateKey {
   if (body[0] !== TAG.SEQUENCE) throw invalid('The private key is not DER PKCS#8: it does not start with a SEQUENCE.');
   const children = der(() => readChildren(readSingle(body)));
   const [version, algorithm, privateKey, ...rest] = children;
