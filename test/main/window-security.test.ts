@@ -102,16 +102,34 @@ describe('the session', () => {
 
   it('denies every permission request, check and device permission', () => {
     const { handlers } = hardened();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen']) {
+    const ownPage = { requestingUrl: fileUrl(join(rendererDir, 'index.html')), isMainFrame: true };
+    const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'usb', 'unknown'];
+    for (const permission of permissions) {
       const callback = vi.fn();
-      handlers.permissionRequest!({} as never, permission as never, callback as never, {} as never);
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(handlers.permissionCheck!(null as never, permission as never, 'file:///' as never, {} as never)).toBe(false);
+      handlers.permissionRequest!({} as never, permission as never, callback as never, ownPage as never);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(handlers.permissionCheck!(null as never, permission as never, 'file:///' as never, ownPage as never), permission).toBe(false);
     }
     expect(handlers.devicePermission!({} as never)).toBe(false);
     const displayMedia = vi.fn();
     handlers.displayMedia!({} as never, displayMedia as never);
     expect(displayMedia).toHaveBeenCalledWith({});
+  });
+
+  it("grants clipboard write, and only to the app's own page in its main frame", () => {
+    const { handlers } = hardened();
+    const check = (details: { requestingUrl: string; isMainFrame: boolean }) => {
+      const callback = vi.fn();
+      handlers.permissionRequest!({} as never, 'clipboard-sanitized-write' as never, callback as never, details as never);
+      const checked = handlers.permissionCheck!(null as never, 'clipboard-sanitized-write' as never, 'file://' as never, details as never);
+      expect(callback).toHaveBeenCalledWith(checked);
+      return checked;
+    };
+    const page = fileUrl(join(rendererDir, 'index.html'));
+    expect(check({ requestingUrl: page, isMainFrame: true })).toBe(true);
+    expect(check({ requestingUrl: page, isMainFrame: false })).toBe(false);
+    expect(check({ requestingUrl: 'https://example.com/', isMainFrame: true })).toBe(false);
+    expect(check({ requestingUrl: 'file:///tmp/evil.html', isMainFrame: true })).toBe(false);
   });
 
   const decide = (handlers: Record<string, (...args: never[]) => unknown>, url: string): boolean => {
