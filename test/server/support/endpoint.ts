@@ -83,9 +83,9 @@ export async function startTestEndpoint(label: string, extra: Partial<StartServe
       delete sent.host; // fetch sets it
       const response = await fetch(url, { method: 'POST', headers: sent, body: ready.body as string | Buffer });
       const text = await response.text();
-      let json: object;
+      let json: RawResponse['json'];
       try {
-        json = JSON.parse(text) as object;
+        json = JSON.parse(text) as RawResponse['json'];
       } catch {
         json = {};
       }
