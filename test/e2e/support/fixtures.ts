@@ -1,0 +1,95 @@
+// The e2e fixture: the built renderer served on 127.0.0.1, and `window.qkms` backed by the very handler
+// functions the Electron registrar registers (createIpcHandlers), over the real core service and the real
+// keychain. Each test gets its own data directory and keychain service name, and fake file dialogs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
+import { DESKTOP_ACTIONS, RENDERER_OPERATIONS, channelOf, methodOf } from '../../../src/shared/ipc-contract';
+import { createTempService, type TempService } from '../../support/temp-service';
+import { FakeDialogs } from './fake-dialogs';
+import { RENDERER_DIR } from './global-setup';
+import { serveDirectory, type StaticServer } from './static-server';
+
+export interface Qkms extends TempService {
+  dialogs: FakeDialogs;
+  handlers: IpcHandlers;
+  /** A scratch directory for this test's files (peer keys, saved public keys). */
+  workDir: string;
+}
+
+/** [method, channel] for every window.qkms function, from the contract the preload also uses. */
+const METHODS: [string, string][] = [
+  ...RENDERER_OPERATIONS.map((op): [string, string] => [methodOf(op), channelOf(op)]),
+  ...DESKTOP_ACTIONS.map((action): [string, string] => [action, channelOf(action)]),
+];
+
+export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { renderer: StaticServer }>({
+  renderer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const server = await serveDirectory(RENDERER_DIR);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  qkms: async ({}, use, testInfo) => {
+    // Refuse to write test keys into the user's own keyring.
+    if (process.env.QKMS_PRIVATE_KEYRING !== '1') {
+      throw new Error(
+        'The e2e tests use the real keychain: run them with `npm run test:e2e` (scripts/with-keyring.sh).',
+      );
+    }
+    const temp = createTempService(`e2e-${testInfo.workerIndex}`);
+    const dialogs = new FakeDialogs();
+    const handlers = createIpcHandlers(temp.service, dialogs);
+    const workDir = mkdtempSync(path.join(tmpdir(), 'qkms-e2e-files-'));
+    await use({ ...temp, dialogs, handlers, workDir });
+    temp.cleanup();
+    rmSync(workDir, { recursive: true, force: true });
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  pageProblems: async ({}, use) => {
+    await use([]);
+  },
+
+  page: async ({ page, qkms, renderer, pageProblems }, use) => {
+    // Anything the page logs as an error (a CSP violation, an uncaught exception) fails the test.
+    page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageProblems.push(`console.error: ${message.text()}`);
+    });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: renderer.url });
+    await page.exposeBinding('__qkmsInvoke', async (_source, channel: string, payload: unknown) => {
+      const handler = qkms.handlers[channel];
+      if (!handler)
+        return { ok: false, error: { __type: 'UnsupportedOperationException', message: `no handler for ${channel}` } };
+      return handler(payload);
+    });
+    // Same shape as the preload's window.qkms: one named function per channel, nothing else.
+    await page.addInitScript((methods: [string, string][]) => {
+      const scope = globalThis as unknown as {
+        __qkmsInvoke: (channel: string, payload: unknown) => Promise<unknown>;
+        qkms?: unknown;
+      };
+      const api: Record<string, (request?: unknown) => Promise<unknown>> = {};
+      for (const [method, channel] of methods) api[method] = (request) => scope.__qkmsInvoke(channel, request);
+      Object.defineProperty(scope, 'qkms', { value: Object.freeze(api) });
+    }, METHODS);
+    await use(page);
+    expect(pageProblems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and waits for the keychain check, so every test starts from a settled window. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('keychain-status')).toContainText('Keychain ready');
+}
