@@ -80,7 +80,7 @@ export function readTlv(buf: Uint8Array, offset: number): DerNode {
 export function readSingle(buf: Uint8Array): DerNode {
   const node = readTlv(buf, 0);
   if (node.end !== buf.length) {
-    throw new DerError('trailing', `${buf.length - node.end} trailing byte(s) after the DER element`);
+    throw new DerError('trailing', `${buf.length - node.end} byte(s) follow the end of the DER element`);
   }
   return node;
 }

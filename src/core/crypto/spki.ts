@@ -34,9 +34,9 @@ function derFailure(e: unknown): QkmsError {
   if (!(e instanceof DerError)) throw e;
   switch (e.kind) {
     case 'truncated':
-      return invalid(`The public key's DER is truncated: ${e.message} (truncated SubjectPublicKeyInfo).`);
+      return invalid(`The public key is a truncated SubjectPublicKeyInfo: ${e.message}.`);
     case 'trailing':
-      return invalid(`The public key has trailing bytes: ${e.message} (SubjectPublicKeyInfo).`);
+      return invalid(`The public key has trailing bytes after its SubjectPublicKeyInfo: ${e.message}.`);
     default:
       return invalid(`The public key is not valid DER: ${e.message}.`);
   }
