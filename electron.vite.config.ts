@@ -3,6 +3,25 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `electron-vite dev` only: Vite's dev server injects an inline React-refresh preamble and inline styles
+ * and talks to its HMR socket, which the production CSP meta tag of index.html forbids. Relax the meta
+ * tag while serving; the main process sends the matching development CSP header (src/main/csp.ts),
+ * which pins the socket to the dev server. Built files keep the strict policy untouched.
+ */
+const devServerCsp = (): Plugin => ({
+  name: 'qkms:dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_match, head: string, policy: string) =>
+      `${head}${policy
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'none'", "connect-src 'self' ws: wss:")}"`,
+    ),
+});
 
 export default defineConfig({
   main: {
@@ -26,7 +45,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     // Relative asset URLs: the built renderer loads from file:// in the app and from http://127.0.0.1 in e2e.
     base: './',
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
