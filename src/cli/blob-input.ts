@@ -25,8 +25,9 @@ export function textArgument(value: string, option: string): string {
   return value.startsWith('file://') ? readFileArgument(value.slice(7), option).toString('utf8') : value;
 }
 
-/** Fields whose text is a public key (the peer's, or the RSA recipient's), decoded by the shared intake. */
-const PUBLIC_KEY_FIELDS = new Set(['PublicKey', 'RecipientInfo']);
+/** The field whose text is the peer's EC public key, decoded by the shared intake (the GUI's too). The RSA
+ *  RecipientInfo is not: it takes base64 or PEM like the other blobs, and the core reads its PEM. */
+const PUBLIC_KEY_FIELDS = new Set(['PublicKey']);
 
 /** The wire value (base64) of a blob option. */
 export function blobArgument(field: string, value: string, option: string): string {
@@ -40,7 +41,7 @@ export function blobArgument(field: string, value: string, option: string): stri
       throw error;
     }
   }
-  // A PEM private key pasted or read as text is sent as its bytes; other blobs are base64 text.
+  // PEM text (a private key, an RSA recipient key) is sent as its bytes; other blobs are base64 text.
   if (text.includes('-----BEGIN')) return Buffer.from(text, 'utf8').toString('base64');
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0 || compact.length === 0) {
