@@ -47,7 +47,7 @@ export function parseAuthorization(value: string): ParsedAuthorization {
   if (algorithm !== SIGV4_ALGORITHM) {
     throw incomplete(`Unsupported AWS 'algorithm': the endpoint accepts only ${SIGV4_ALGORITHM} (SigV4) signatures.`);
   }
-  const parts = components(value.slice(space + 1));
+  const parts = components(space < 0 ? '' : value.slice(space + 1));
   const credential = parts.get('Credential')!.split('/');
   if (credential.length !== 5 || credential.some((c) => c === '')) {
     throw incomplete("Credential must have the form '<access key id>/<yyyymmdd>/<region>/kms/aws4_request'.");

@@ -28,7 +28,15 @@ export interface RawRequest {
   headers?: Record<string, string>;
   sign?: boolean;
   secret?: string;
+  accessKeyId?: string;
   region?: string;
+  /** Signing service name (default kms). */
+  service?: string;
+  signingDate?: Date;
+  /** Whether the signer adds x-amz-content-sha256 (as the SDK does; default true). */
+  applyChecksum?: boolean;
+  /** Changes the request after it was signed (tampering tests). */
+  mutate?: (sent: { headers: Record<string, string>; body: string | Buffer }) => void;
 }
 
 export interface RawResponse {
@@ -57,7 +65,7 @@ export async function startTestEndpoint(label: string, extra: Partial<StartServe
       clients.push(client);
       return client;
     },
-    async raw({ target, body = '{}', headers = {}, sign = true, secret, region = 'us-west-2' }) {
+    async raw({ target, body = '{}', headers = {}, sign = true, secret, accessKeyId, region = 'us-west-2', service = 'kms', signingDate, applyChecksum = true, mutate }) {
       const request = new HttpRequest({
         method: 'POST',
         protocol: 'http:',
@@ -73,15 +81,20 @@ export async function startTestEndpoint(label: string, extra: Partial<StartServe
         body,
       });
       const signer = new SignatureV4({
-        service: 'kms',
+        service,
         region,
-        credentials: { ...credentials, ...(secret !== undefined && { secretAccessKey: secret }) },
+        credentials: {
+          accessKeyId: accessKeyId ?? credentials.accessKeyId,
+          secretAccessKey: secret ?? credentials.secretAccessKey,
+        },
         sha256: Sha256,
+        applyChecksum,
       });
-      const ready = sign ? await signer.sign(request) : request;
-      const sent = { ...ready.headers };
-      delete sent.host; // fetch sets it
-      const response = await fetch(url, { method: 'POST', headers: sent, body: ready.body as string | Buffer });
+      const ready = sign ? await signer.sign(request, { signingDate }) : request;
+      const sent = { headers: { ...ready.headers }, body: ready.body as string | Buffer };
+      mutate?.(sent);
+      delete sent.headers.host; // fetch sets it
+      const response = await fetch(url, { method: 'POST', headers: sent.headers, body: sent.body });
       const text = await response.text();
       let json: RawResponse['json'];
       try {
