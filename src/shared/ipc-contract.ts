@@ -3,8 +3,8 @@
 // `window.qkms` from this list (one named function per channel), and the renderer's type is derived
 // from it, so nothing here is kept in sync by hand.
 import type { Result } from './errors';
-import type { OperationName, Requests, Responses } from './operations';
-import { OPERATION_NAMES } from './operations';
+import type { Requests, Responses } from './operations';
+import { OPERATION_NAMES, type OperationName } from './operation-names';
 
 /** Operations the renderer may call directly. ImportKey is not one: its private key must never pass
  *  through the renderer, so it goes through `importKeyFromFile`, whose file the main process reads. */

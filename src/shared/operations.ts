@@ -6,6 +6,9 @@ import * as keys from './requests/key-requests';
 import * as aliasesAndTags from './requests/alias-tag-requests';
 import * as derive from './requests/derive-requests';
 import type * as R from './responses';
+import { OPERATION_NAMES, type OperationName } from './operation-names';
+
+export { OPERATION_NAMES, type OperationName };
 
 export const REQUEST_SCHEMAS = {
   CreateKey: keys.CreateKeyRequest,
@@ -30,10 +33,8 @@ export const REQUEST_SCHEMAS = {
   InspectPublicKey: derive.InspectPublicKeyRequest,
   GetParametersForImport: derive.GetParametersForImportRequest,
   ImportKeyMaterial: derive.ImportKeyMaterialRequest,
-} as const;
-
-export type OperationName = keyof typeof REQUEST_SCHEMAS;
-export const OPERATION_NAMES = Object.keys(REQUEST_SCHEMAS) as OperationName[];
+  // `satisfies` checks both directions: a name without a schema is missing, a schema without a name is excess.
+} as const satisfies Record<OperationName, z.ZodType>;
 
 export type Requests = { [Op in OperationName]: z.input<(typeof REQUEST_SCHEMAS)[Op]> };
 /** Requests after validation (what the core receives). */
