@@ -39,7 +39,7 @@ export function DeriveForm({ exchange, onExchange }: Props) {
   const resolved = resolveKey(keys, keyId);
   const intake = useMemo(() => intakeText(publicKeyText), [publicKeyText]);
   const recipient = useMemo(() => intakeText(recipientText), [recipientText]);
-  const inspection = useInspect(intake && !intake.problem ? intake.blob : null);
+  const inspection = useInspect(intake && !intake.problem ? intake.blob : null, resolved?.KeyId);
   const keyNote = keyWarning(resolved);
 
   // A service error marks its field only while the field still holds what was sent.

@@ -1,5 +1,8 @@
 // The live "what was recognised" note: asks the core's InspectPublicKey about the decoded bytes, a
 // moment after the user stops typing, so the note reflects exactly what DeriveSharedSecret would see.
+// It asks first without a KeyId, so a key on another curve is still described ("P-384") rather than
+// only refused; only when that fails (a raw point can be P-256 or secp256k1) does it ask again with
+// the chosen key, whose curve settles the question.
 import { useEffect, useState } from 'react';
 import type { WireError } from '../../../shared/errors';
 import type { InspectPublicKeyResponse } from '../../../shared/responses';
@@ -8,36 +11,47 @@ import { settle } from '../api/client';
 
 export type Inspection =
   | { status: 'idle' }
-  | { status: 'checking'; blob: string }
-  | { status: 'ok'; blob: string; value: InspectPublicKeyResponse }
-  | { status: 'error'; blob: string; error: WireError };
+  | { status: 'checking' }
+  | { status: 'ok'; value: InspectPublicKeyResponse }
+  | { status: 'error'; error: WireError };
+
+/** An answer remembers what it was about, so an answer about older input is never shown as current. */
+type Answer = Inspection & { about: string };
 
 const DEBOUNCE_MS = 250;
 
-export function useInspect(blob: string | null): Inspection {
+export function useInspect(blob: string | null, keyId: string | undefined): Inspection {
   const api = useApi();
-  const [inspection, setInspection] = useState<Inspection>({ status: 'idle' });
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const about = `${keyId ?? ''}|${blob ?? ''}`;
 
   useEffect(() => {
     if (!blob) return;
     let current = true;
     const timer = setTimeout(() => {
-      void settle(() => api.inspectPublicKey({ PublicKey: blob })).then((result) => {
-        // A late answer for text the user has since changed must not overwrite the newer note.
+      void (async () => {
+        let result = await settle(() => api.inspectPublicKey({ PublicKey: blob }));
+        if (!result.ok && keyId) {
+          const withKey = await settle(() => api.inspectPublicKey({ PublicKey: blob, KeyId: keyId }));
+          if (withKey.ok) result = withKey;
+        }
+        // A late answer for input the user has since changed must not overwrite the newer note.
         if (!current) return;
-        setInspection(
-          result.ok ? { status: 'ok', blob, value: result.value } : { status: 'error', blob, error: result.error },
+        const what = `${keyId ?? ''}|${blob}`;
+        setAnswer(
+          result.ok
+            ? { status: 'ok', value: result.value, about: what }
+            : { status: 'error', error: result.error, about: what },
         );
-      });
+      })();
     }, DEBOUNCE_MS);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, blob]);
+  }, [api, blob, keyId]);
 
-  // Derived rather than stored: an answer about other bytes is "checking" for these.
   if (!blob) return { status: 'idle' };
-  if (inspection.status === 'idle' || inspection.blob !== blob) return { status: 'checking', blob };
-  return inspection;
+  if (!answer || answer.about !== about) return { status: 'checking' };
+  return answer;
 }

@@ -12,9 +12,12 @@ interface Props {
 }
 
 export function ResultsPanel({ exchange, onClear }: Props) {
-  const [revealed, setRevealed] = useState(false);
+  // Revealing is remembered per exchange, so every new secret starts masked.
+  const [revealedFor, setRevealedFor] = useState<Exchange | null>(null);
+  const revealed = exchange !== null && revealedFor === exchange;
+  const setRevealed = (reveal: boolean) => setRevealedFor(reveal ? exchange : null);
   const clear = () => {
-    setRevealed(false);
+    setRevealedFor(null);
     onClear();
     document.getElementById('derive-key-id')?.focus();
   };
