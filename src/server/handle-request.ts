@@ -55,9 +55,10 @@ function parseJsonBody(req: IncomingMessage, body: Buffer): Record<string, unkno
   if (body.length === 0) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    // fatal: invalid UTF-8 is a malformed body, not text with replacement characters.
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body));
   } catch {
-    throw new EndpointError('SerializationException', 'The request body is not valid JSON');
+    throw new EndpointError('SerializationException', 'The request body is not valid JSON in UTF-8');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new EndpointError('SerializationException', 'The request body must be a JSON object');

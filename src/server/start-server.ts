@@ -87,7 +87,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log,
   };
 
-  const server = createServer({ maxHeaderSize: 16 * 1024, requireHostHeader: true }, (req: IncomingMessage, res: ServerResponse) => {
+  // connectionsCheckingInterval: how often headersTimeout/requestTimeout are enforced (Node's default is 30 s).
+  const serverOptions = { maxHeaderSize: 16 * 1024, requireHostHeader: true, connectionsCheckingInterval: 1_000 };
+  const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     if (inFlight >= limits.maxConcurrentRequests) {
       sendError(res, 'ThrottlingException', 'Too many requests are being served at once; retry shortly', true);
       log(`${new Date().toISOString()} - key=- 400 ThrottlingException 0.0ms`);
