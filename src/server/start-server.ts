@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import type { KmsService } from '../core/service/kms-service';
 import { handleRequest, type RequestContext } from './handle-request';
+import { formatLogLine } from './request-log';
 import { createSigV4Verifier, type EndpointCredentials } from './sigv4-verify';
 import { rawErrorResponse, sendError } from './wire';
 
@@ -91,8 +92,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const serverOptions = { maxHeaderSize: 16 * 1024, requireHostHeader: true, connectionsCheckingInterval: 1_000 };
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     if (inFlight >= limits.maxConcurrentRequests) {
-      sendError(res, 'ThrottlingException', 'Too many requests are being served at once; retry shortly', true);
-      log(`${new Date().toISOString()} - key=- 400 ThrottlingException 0.0ms`);
+      const status = sendError(res, 'ThrottlingException', 'Too many requests are being served at once; retry shortly', true);
+      log(formatLogLine({ operation: '-', status, errorType: 'ThrottlingException', durationMs: 0 }));
       return;
     }
     inFlight++;
