@@ -39,6 +39,10 @@ export class KeytarKeychain implements Keychain {
   private readonly timeoutMs: number;
   private readonly load: () => Promise<KeytarApi>;
   private keytar: Promise<KeytarApi> | undefined;
+  /** The last call queued; the next one starts after it settles. */
+  private tail: Promise<void> = Promise.resolve();
+  /** Calls that timed out but have not returned yet (each holds a thread-pool thread). */
+  private stuck = 0;
 
   constructor(options: KeytarKeychainOptions) {
     this.service = options.service;
@@ -72,12 +76,42 @@ export class KeytarKeychain implements Keychain {
     }
   }
 
+  /**
+   * One keytar call at a time, bounded in time. Why one at a time: a native keytar call that hangs holds
+   * one of libuv's 4 thread-pool threads until it returns — possibly never — and once all 4 are held,
+   * every fs call of the process hangs too. So while a timed-out call is still stuck, later calls fail
+   * fast instead of stacking up on the pool; a hung keychain costs one thread, never the whole process.
+   */
   private async call<T>(operation: (keytar: KeytarApi) => Promise<T>): Promise<T> {
     const keytar = await this.module();
-    const seconds = Math.round(this.timeoutMs / 100) / 10;
+    const seconds = Number((this.timeoutMs / 1000).toFixed(3));
+    if (this.stuck > 0) {
+      throw new QkmsError(
+        'DependencyTimeoutException',
+        `${timeoutMessage(this.description, seconds)} (an earlier call is still waiting)`,
+      );
+    }
+    let gaveUp = false;
+    let started = false;
+    const run = this.tail.then(() => {
+      if (gaveUp) throw new QkmsError('DependencyTimeoutException', 'abandoned before it started');
+      started = true;
+      return operation(keytar);
+    });
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      return await bounded(operation(keytar), this.timeoutMs, timeoutMessage(this.description, seconds));
+      return await bounded(run, this.timeoutMs, timeoutMessage(this.description, seconds));
     } catch (error) {
+      if (error instanceof QkmsError && error.code === 'DependencyTimeoutException' && !gaveUp) {
+        gaveUp = true;
+        if (started) {
+          this.stuck++;
+          void this.tail.then(() => this.stuck--);
+        }
+      }
       throw keychainError(this.description, error);
     }
   }

@@ -1,0 +1,119 @@
+// Keychain trouble on the real keytar module, each in a child process: a locked keyring (its own
+// private keyring, locked through the Secret Service D-Bus API), no D-Bus at all, a D-Bus with no
+// Secret Service, and a D-Bus peer that never answers (a real hang, bounded by the timeout).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collect, CHILDREN, PRIVATE_KEYRING, REPO, runChild, TSX } from './helpers';
+
+const SCRIPT = path.join(CHILDREN, 'keychain-scenario.child.ts');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'qkms-failures-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Outcome {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  value?: unknown;
+}
+type Scenario = Record<string, Outcome> & {
+  status: { state: string; message: string };
+  index: { pending?: unknown[] };
+};
+
+function parse(stdout: string, stderr: string): Scenario {
+  const line = stdout.split('\n').find((l) => l.startsWith('{'));
+  if (!line) throw new Error(`scenario printed nothing; stderr: ${stderr}`);
+  return JSON.parse(line) as Scenario;
+}
+
+/** A child env with no keyring of ours in it: it must find nothing, so it never touches a real one. */
+function isolatedEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: scratch, XDG_RUNTIME_DIR: scratch, ...extra };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  return env;
+}
+
+function expectNoSecretService(result: Scenario, detail: RegExp): void {
+  expect(result.status.state).toBe('UNAVAILABLE');
+  for (const op of ['getSecret', 'getPrivateKey', 'createKey'] as const) {
+    expect(result[op]).toMatchObject({ ok: false, code: 'KeyUnavailableException' });
+    expect(result[op]?.message).toMatch(/cannot be reached: no Secret Service is running/);
+    expect(result[op]?.message).toMatch(detail);
+    expect(result[op]?.message).toMatch(/gnome-keyring-daemon --start --components=secrets/);
+  }
+}
+
+describe('keychain failures (real keytar)', () => {
+  it.skipIf(!PRIVATE_KEYRING)('a locked keyring is reported as locked — never NotFound', async () => {
+    // Its own private keyring (QKMS_PRIVATE_KEYRING unset makes with-keyring.sh start a fresh one),
+    // because locking the shared one would disturb the test files running in parallel.
+    const env = { ...process.env };
+    delete env.QKMS_PRIVATE_KEYRING;
+    const child = spawn('bash', [path.join(REPO, 'scripts/with-keyring.sh'), TSX, SCRIPT, 'locked'], { env });
+    const { stdout, stderr } = await collect(child);
+    const result = parse(stdout, stderr);
+    expect(result.setup).toEqual({ ok: true });
+    // The premise (ARCHITECTURE.md): keytar says nothing when locked.
+    expect(result.rawGet).toBeNull();
+    expect(result.rawDelete).toBe(false);
+    expect(result.status.state).toBe('LOCKED');
+    for (const op of ['getPrivateKey', 'createKey', 'destroyKey'] as const) {
+      expect(result[op]).toMatchObject({ ok: false, code: 'KeyUnavailableException' });
+      expect(result[op]?.message).toMatch(/is locked; unlock it/);
+    }
+    expect(result.destroyKey?.message).toMatch(/^key k1 was deleted from the index, but its private key is still/);
+    expect(result.index.pending).toMatchObject([{ op: 'delete', keyId: 'k1', ownerPid: 0 }]);
+  });
+
+  it('no D-Bus session: "Cannot autolaunch D-Bus" → KeyUnavailableException with the remedy', async () => {
+    const env = isolatedEnv({});
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    const { stdout, stderr } = await runChild('keychain-scenario.child.ts', ['no-bus'], env);
+    expectNoSecretService(parse(stdout, stderr), /Cannot autolaunch D-Bus without X11 \$DISPLAY/);
+  });
+
+  it('a bus address pointing nowhere → KeyUnavailableException with the remedy', async () => {
+    const env = isolatedEnv({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${scratch}/no-such-bus` });
+    const { stdout, stderr } = await runChild('keychain-scenario.child.ts', ['no-bus'], env);
+    expectNoSecretService(parse(stdout, stderr), /Could not connect/);
+  });
+
+  it('a D-Bus session without any Secret Service → "org.freedesktop.secrets was not provided"', async () => {
+    // A session bus with no service directories at all, so nothing can be auto-started on it.
+    const config = path.join(scratch, 'empty-bus.conf');
+    writeFileSync(
+      config,
+      '<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" ' +
+        '"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd"><busconfig><type>session</type>' +
+        `<listen>unix:dir=${scratch}</listen><auth>EXTERNAL</auth><policy context="default">` +
+        '<allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
+    );
+    const child = spawn('dbus-run-session', [`--config-file=${config}`, '--', TSX, SCRIPT, 'no-bus'], {
+      env: isolatedEnv({}),
+    });
+    const { stdout, stderr } = await collect(child);
+    expectNoSecretService(parse(stdout, stderr), /org\.freedesktop\.secrets was not provided by any \.service files/);
+  });
+
+  it('a D-Bus peer that never answers → DependencyTimeoutException after the bound', async () => {
+    const env = isolatedEnv({ SCENARIO_TIMEOUT_MS: '300' });
+    const started = Date.now();
+    const { stdout, stderr } = await runChild('keychain-scenario.child.ts', ['hung'], env);
+    const result = parse(stdout, stderr);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    for (const op of ['getSecret', 'getPrivateKey', 'createKey'] as const) {
+      expect(result[op]).toMatchObject({ ok: false, code: 'DependencyTimeoutException' });
+      expect(result[op]?.message).toMatch(/did not answer within 0\.3 s; an unlock prompt is probably waiting/);
+    }
+    // The index was still written after several hung calls: they did not starve the fs thread pool.
+    // Their journal entries stay for a later writer (a timed-out call may still land).
+    expect(result.index.pending).toMatchObject([
+      { op: 'create', keyId: 'k2' },
+      { op: 'delete', keyId: 'k1' },
+    ]);
+  });
+});
