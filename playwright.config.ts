@@ -30,7 +30,7 @@ export default defineConfig({
         '--no-first-run',
       ],
     },
-    viewport: { width: 1360, height: 860 },
+    viewport: { width: 1360, height: 900 },
     colorScheme: 'light',
     locale: 'en-US',
     timezoneId: 'UTC',

@@ -2,7 +2,7 @@
 // The views are tabs in the WAI-ARIA sense: arrow keys move between them, Tab moves into the view.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { KeyListProvider } from './api/useKeyList';
-import { KeychainStatus } from './components/KeychainStatus';
+import { KeychainBanner, KeychainPill, KeychainProvider } from './components/KeychainStatus';
 import { DeriveView } from './derive/DeriveView';
 import { KeysView } from './keys/KeysView';
 
@@ -25,37 +25,40 @@ export function App() {
   };
 
   return (
-    <KeyListProvider>
-      <header className="app-header">
-        <h1 className="app-name">
-          QKMS <span className="app-name-sub">Desktop</span>
-        </h1>
-        <nav className="app-tabs" role="tablist" aria-label="Views">
-          {VIEWS.map((v, i) => (
-            <button
-              key={v.id}
-              ref={(el) => {
-                tabs.current[i] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`tab-${v.id}`}
-              aria-selected={view === v.id}
-              aria-controls={`view-${v.id}`}
-              tabIndex={view === v.id ? 0 : -1}
-              className="app-tab"
-              onClick={() => setView(v.id)}
-              onKeyDown={(e) => onTabKey(e, i)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </nav>
-        <KeychainStatus />
-      </header>
-      <main className="app-main" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'derive' ? <DeriveView /> : <KeysView />}
-      </main>
-    </KeyListProvider>
+    <KeychainProvider>
+      <KeyListProvider>
+        <header className="app-header">
+          <h1 className="app-name">
+            QKMS <span className="app-name-sub">Desktop</span>
+          </h1>
+          <nav className="app-tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v, i) => (
+              <button
+                key={v.id}
+                ref={(el) => {
+                  tabs.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`tab-${v.id}`}
+                aria-selected={view === v.id}
+                aria-controls={`view-${v.id}`}
+                tabIndex={view === v.id ? 0 : -1}
+                className="app-tab"
+                onClick={() => setView(v.id)}
+                onKeyDown={(e) => onTabKey(e, i)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </nav>
+          <KeychainPill />
+        </header>
+        <KeychainBanner />
+        <main className="app-main" id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {view === 'derive' ? <DeriveView /> : <KeysView />}
+        </main>
+      </KeyListProvider>
+    </KeychainProvider>
   );
 }

@@ -17,7 +17,13 @@ export function Dialog({ title, open, onClose, children, className = '' }: Props
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element; a dialog can name a safer first focus (the
+      // "keep" button of a destructive confirmation) with data-autofocus. React's autoFocus fires before
+      // the dialog is shown, when nothing in it can take focus yet.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -1,12 +1,18 @@
-// The keychain's state, always visible in the header: every private key lives there, so "locked" or
-// "unavailable" explains every failure that follows. Re-checked on focus and every 15 s, because the
-// user unlocks the keyring in another program and then comes back.
-import { useCallback, useEffect, useState } from 'react';
+// The keychain's state, always visible: every private key lives there, so "locked" or "unavailable"
+// explains every failure that follows. A pill in the header, plus a full-width banner saying what to
+// do whenever it is not ready. Re-checked on focus and every 15 s, because the user unlocks the
+// keyring in another program and then comes back.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { GetKeychainStatusResponse } from '../../../shared/responses';
 import { useApi } from '../api/ApiContext';
 import { settle } from '../api/client';
 
 type Status = GetKeychainStatusResponse['Status'] | 'CHECKING';
+interface Keychain {
+  status: Status;
+  message: string;
+  check: () => Promise<void>;
+}
 
 const LABELS: Record<Status, string> = {
   CHECKING: 'Keychain: checking…',
@@ -19,24 +25,21 @@ const LABELS: Record<Status, string> = {
 const ADVICE: Record<Status, string> = {
   CHECKING: '',
   READY: '',
-  LOCKED: 'Unlock the login keyring (e.g. in Passwords and Keys), then try again.',
-  UNAVAILABLE: 'No Secret Service is running: start gnome-keyring or KWallet, then try again.',
+  LOCKED: 'Unlock the login keyring (e.g. in Passwords and Keys), then check again.',
+  UNAVAILABLE: 'No Secret Service is running: start gnome-keyring or KWallet, then check again.',
 };
 
-export function KeychainStatus() {
+const KeychainContext = createContext<Keychain | null>(null);
+
+export function KeychainProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [status, setStatus] = useState<Status>('CHECKING');
   const [message, setMessage] = useState('');
 
   const check = useCallback(async () => {
     const result = await settle(() => api.getKeychainStatus({}));
-    if (result.ok) {
-      setStatus(result.value.Status);
-      setMessage(result.value.Message);
-    } else {
-      setStatus('UNAVAILABLE');
-      setMessage(`${result.error.__type}: ${result.error.message}`);
-    }
+    setStatus(result.ok ? result.value.Status : 'UNAVAILABLE');
+    setMessage(result.ok ? result.value.Message : `${result.error.__type}: ${result.error.message}`);
   }, [api]);
 
   useEffect(() => {
@@ -51,19 +54,37 @@ export function KeychainStatus() {
     };
   }, [check]);
 
-  const detail = message || ADVICE[status];
+  return <KeychainContext.Provider value={{ status, message, check }}>{children}</KeychainContext.Provider>;
+}
+
+function useKeychain(): Keychain {
+  const keychain = useContext(KeychainContext);
+  if (!keychain) throw new Error('needs a <KeychainProvider> above it');
+  return keychain;
+}
+
+export function KeychainPill() {
+  const { status } = useKeychain();
   return (
-    <div className={`keychain keychain-${status}`} role="status" aria-live="polite" data-testid="keychain-status">
+    <div className={`keychain keychain-${status}`} role="status" data-testid="keychain-status">
       <span className="keychain-pill">
         <span className="keychain-dot" aria-hidden="true" />
         {LABELS[status]}
       </span>
-      {status !== 'READY' && status !== 'CHECKING' && detail && <span className="keychain-message">{detail}</span>}
-      {status !== 'READY' && status !== 'CHECKING' && (
-        <button type="button" className="button small" onClick={() => void check()}>
-          Check again
-        </button>
-      )}
+    </div>
+  );
+}
+
+export function KeychainBanner() {
+  const { status, message, check } = useKeychain();
+  if (status === 'READY' || status === 'CHECKING') return null;
+  return (
+    <div className={`keychain-banner keychain-${status}`} role="alert" data-testid="keychain-banner">
+      <strong className="keychain-banner-title">{LABELS[status]}.</strong>
+      <span className="keychain-message">{message || ADVICE[status]}</span>
+      <button type="button" className="button small" onClick={() => void check()}>
+        Check again
+      </button>
     </div>
   );
 }

@@ -60,6 +60,8 @@ export function KeyIdField({ value, onChange, keys, resolved, invalid, described
           </span>
         ) : value.trim() ? (
           'Not in the key list: the service will look it up when you derive.'
+        ) : usable.length === 0 ? (
+          'No usable key yet: create or import one under Keys.'
         ) : (
           `${usable.length} usable key${usable.length === 1 ? '' : 's'}: focus the field and press ↓ to pick one.`
         )}

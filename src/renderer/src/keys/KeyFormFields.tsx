@@ -61,7 +61,7 @@ export function KeyFormFields({ idPrefix, values, onChange, specHint }: Props) {
             value={values.KeyUsage}
             onChange={(e) => set('KeyUsage', e.target.value as KeyFormValues['KeyUsage'])}
           >
-            <option value="DERIVE_SHARED_SECRET">DERIVE_SHARED_SECRET (key agreement)</option>
+            <option value="DERIVE_SHARED_SECRET">DERIVE_SHARED_SECRET</option>
             <option value="SIGN_VERIFY">SIGN_VERIFY</option>
           </select>
         </div>

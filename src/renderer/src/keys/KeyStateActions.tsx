@@ -49,7 +49,7 @@ export function KeyStateActions({ details: k, action }: Props) {
           {label('CancelKeyDeletion', 'Cancel deletion', 'Cancelling…')}
         </button>
       ) : (
-        <button type="button" className="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+        <button type="button" className="button danger-quiet" disabled={busy} onClick={() => setConfirming(true)}>
           Schedule deletion…
         </button>
       )}

@@ -69,12 +69,15 @@ export function KeyTable({ keys, selectedId, onSelect, sort, onSort }: Props) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Move from the row that has focus (it may not be the selected one, e.g. after a click elsewhere).
+    const focused = (event.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index');
+    const from = focused === null || focused === undefined ? active : Number(focused);
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      PageDown: active + page,
-      PageUp: active - page,
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      PageDown: from + page,
+      PageUp: from - page,
       Home: 0,
       End: keys.length - 1,
     };
@@ -131,7 +134,7 @@ export function KeyTable({ keys, selectedId, onSelect, sort, onSort }: Props) {
                 {CURVES[k.KeySpec].displayName}
               </div>
               <div role="gridcell">{k.KeyUsage === 'DERIVE_SHARED_SECRET' ? 'Key agreement' : 'Sign / verify'}</div>
-              <div role="gridcell" className="mono-num">
+              <div role="gridcell" className="mono-num key-created">
                 {formatEpochSeconds(k.CreationDate)}
               </div>
             </div>

@@ -1,6 +1,6 @@
 // The public key panel of the key details: one format at a time (a tab list), its fingerprint, copy
 // and save. Saving goes through the main process's save dialog (savePublicKey).
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { KeyDetails } from '../../../shared/responses';
 import type { PublicKeyFileFormat } from '../../../shared/ipc-contract';
 import type { WireError } from '../../../shared/errors';
@@ -64,7 +64,14 @@ export function PublicKeyExport({ details }: { details: KeyDetails }) {
           <p className="fingerprint">
             <span className="fingerprint-label">SHA-256 fingerprint of the DER</span>
             <code className="mono wrap" data-testid="fingerprint">
-              {state.forms.fingerprint}
+              {state.forms.fingerprint.split(':').map((byte, i) => (
+                // A line may break after any colon, never inside a byte.
+                <Fragment key={i}>
+                  {i > 0 && ':'}
+                  {i > 0 && <wbr />}
+                  {byte}
+                </Fragment>
+              ))}
             </code>
           </p>
           <div className="button-row">

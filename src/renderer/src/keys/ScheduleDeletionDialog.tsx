@@ -54,11 +54,11 @@ export function ScheduleDeletionDialog({ details: k, open, busy, onClose, onConf
           </p>
         </div>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button type="button" className="button" onClick={onClose} data-autofocus>
             Keep the key
           </button>
           <button type="submit" className="button danger" disabled={!valid || busy}>
-            {busy ? 'Scheduling…' : `Schedule deletion of ${name}`}
+            {busy ? 'Scheduling…' : 'Schedule deletion'}
           </button>
         </div>
       </form>
