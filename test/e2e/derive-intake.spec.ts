@@ -61,6 +61,22 @@ test('a DER file from the open dialog is shown as base64 and derives the OpenSSL
   expect(await revealedSecretHex(page)).toBe(opensslDerive(peer.privatePath, ours.publicDer).toString('hex'));
 });
 
+test('a PEM file dropped on the PublicKey field is read as text', async ({ page, qkms, renderer }) => {
+  const ours = await seededKey(qkms);
+  const peer = peerKey('ECC_NIST_P256');
+  await openApp(page, renderer.url);
+  // A real drop event carrying a File, as the OS delivers one (the page has DOM types; this file does not).
+  const dataTransfer = await page.evaluateHandle(
+    `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(peer.publicPem)}], 'partner.pem')); return dt; })()`,
+  );
+  await page.getByRole('textbox', { name: 'PublicKey' }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('textbox', { name: 'PublicKey' })).toHaveValue(peer.publicPem.trim());
+  await expect(page.getByText('from partner.pem')).toBeVisible();
+  await page.getByLabel('KeyId').fill(ours.keyId);
+  await page.getByLabel('KeyId').press('Enter');
+  expect(await revealedSecretHex(page)).toBe(opensslDerive(peer.privatePath, ours.publicDer).toString('hex'));
+});
+
 test('copy puts the secret on the clipboard and clears it again after 30 s; Clear empties the panel', async ({
   page,
   qkms,

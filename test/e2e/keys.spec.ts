@@ -126,3 +126,44 @@ test('import a PKCS#8 private key; it derives what OpenSSL derives with that key
   await derive(page, 'alias/imported-partner', peer.forms.pem);
   expect(await revealedSecretHex(page)).toBe(opensslDerive(imported.privatePath, peer.publicDer).toString('hex'));
 });
+
+test('aliases and tags are edited in the key details', async ({ page, qkms, renderer }) => {
+  const { KeyMetadata } = await qkms.ok('CreateKey', { KeySpec: 'ECC_NIST_P256' });
+  await openApp(page, renderer.url);
+  await page.getByRole('tab', { name: 'Keys' }).click();
+  await page.getByTestId('key-table').locator(`[data-key-id="${KeyMetadata.KeyId}"]`).click();
+  const details = page.getByTestId('key-details');
+
+  await details.getByLabel('New alias').fill('ops-exchange');
+  await details.getByLabel('New alias').press('Enter');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('alias/ops-exchange');
+  const aliases = await qkms.ok('ListAliases', { KeyId: KeyMetadata.KeyId });
+  expect(aliases.Aliases.map((a) => a.AliasName)).toEqual(['alias/ops-exchange']);
+
+  await details.getByLabel('Tag key').fill('owner');
+  await details.getByLabel('Tag value').fill('secops');
+  await details.getByRole('button', { name: 'Add tag' }).click();
+  await expect(details.getByRole('listitem').filter({ hasText: 'owner' })).toContainText('secops');
+  expect((await qkms.ok('ListResourceTags', { KeyId: KeyMetadata.KeyId })).Tags).toEqual([
+    { TagKey: 'owner', TagValue: 'secops' },
+  ]);
+
+  await details.getByRole('button', { name: 'Remove tag owner' }).click();
+  await expect(details.getByText('No tags.')).toBeVisible();
+  await details.getByRole('button', { name: 'Delete alias alias/ops-exchange' }).click();
+  await expect(details.getByText('No aliases.')).toBeVisible();
+  expect((await qkms.ok('ListAliases', { KeyId: KeyMetadata.KeyId })).Aliases).toEqual([]);
+});
+
+test('a bad alias is refused with the service error, pointing at the action', async ({ page, qkms, renderer }) => {
+  const { KeyMetadata } = await qkms.ok('CreateKey', { KeySpec: 'ECC_NIST_P256' });
+  await openApp(page, renderer.url);
+  await page.getByRole('tab', { name: 'Keys' }).click();
+  await page.getByTestId('key-table').locator(`[data-key-id="${KeyMetadata.KeyId}"]`).click();
+  const details = page.getByTestId('key-details');
+  await details.getByLabel('New alias').fill('aws/reserved');
+  await details.getByRole('button', { name: 'Add alias' }).click();
+  const error = details.getByRole('alert');
+  await expect(error).toContainText('on CreateAlias');
+  await expect(error).toContainText(/InvalidAliasNameException|ValidationException/);
+});

@@ -23,7 +23,7 @@ export function KeyListProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<WireError | null>(null);
 
   const reload = useCallback(async () => {
-    setLoading(true);
+    // `loading` is true only until the first answer; later reloads replace the list in place, silently.
     const all: KeyDetails[] = [];
     let marker: string | undefined;
     for (;;) {
@@ -46,6 +46,10 @@ export function KeyListProvider({ children }: { children: ReactNode }) {
     // Loading on mount is an external sync, the intended use of an effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
+    // Keys may change outside the window (the qkms CLI, the loopback endpoint): reload on return.
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
   }, [reload]);
 
   const value = useMemo(() => ({ keys, loading, error, reload }), [keys, loading, error, reload]);

@@ -11,6 +11,7 @@ import { FieldNotes } from './FieldNotes';
 import { intakeText } from './intake';
 import { KeyIdField } from './KeyIdField';
 import { KeyTextField } from './KeyTextField';
+import { RecipientInfoField } from './RecipientInfoField';
 import { keyWarning, publicKeyNotes, recipientNotes } from './preflight';
 import { useInspect } from './useInspect';
 
@@ -121,24 +122,15 @@ export function DeriveForm({ exchange, onExchange }: Props) {
           }
         />
       </KeyTextField>
-      <details className="optional-params" open={recipientText !== '' || undefined}>
-        <summary>RecipientInfo (optional)</summary>
-        <KeyTextField
-          id="derive-recipient"
-          name="RecipientInfo"
-          label="RecipientInfo"
-          required={false}
-          value={recipientText}
-          onChange={setRecipientText}
-          onSubmit={() => form.current?.requestSubmit()}
-          onFileError={setFileError}
-          invalid={invalid('RecipientInfo')}
-          describedBy={describe('RecipientInfo', 'derive-recipient-notes')}
-          placeholder="-----BEGIN PUBLIC KEY----- (RSA)"
-        >
-          <FieldNotes id="derive-recipient-notes" notes={recipientNotes(recipient)} />
-        </KeyTextField>
-      </details>
+      <RecipientInfoField
+        value={recipientText}
+        onChange={setRecipientText}
+        onSubmit={() => form.current?.requestSubmit()}
+        onFileError={setFileError}
+        invalid={invalid('RecipientInfo')}
+        describedBy={describe('RecipientInfo', 'derive-recipient-notes')}
+        notes={recipientNotes(recipient)}
+      />
       {fileError && <ErrorView error={fileError} field="the opened file" />}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy} data-testid="derive-submit">

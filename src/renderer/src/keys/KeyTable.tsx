@@ -2,9 +2,7 @@
 // keys. Selection follows focus: ↑/↓, Page Up/Down, Home/End move through keys and show their details.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { KeyDetails } from '../../../shared/responses';
-import { CURVES } from '../../../shared/key-spec';
-import { StateBadge } from '../components/StateBadge';
-import { formatEpochSeconds } from '../lib/time';
+import { KeyRow } from './KeyRow';
 import { SortHeader } from './SortHeader';
 import type { Sort, SortColumn } from './sortFilter';
 
@@ -109,37 +107,16 @@ export function KeyTable({ keys, selectedId, onSelect, sort, onSort }: Props) {
         onKeyDown={onKeyDown}
       >
         <div ref={above} aria-hidden="true" />
-        {keys.slice(first, last).map((k, offset) => {
-          const index = first + offset;
-          return (
-            <div
-              key={k.KeyId}
-              role="row"
-              aria-rowindex={index + 2}
-              aria-selected={k.KeyId === selectedId}
-              data-index={index}
-              data-key-id={k.KeyId}
-              tabIndex={index === active ? 0 : -1}
-              className="key-row"
-              onClick={() => moveTo(index)}
-            >
-              <div role="gridcell" className="key-name">
-                <span className="key-alias">{k.AliasNames[0] ?? <span className="muted">no alias</span>}</span>
-                <code className="key-id">{k.KeyId}</code>
-              </div>
-              <div role="gridcell">
-                <StateBadge state={k.KeyState} />
-              </div>
-              <div role="gridcell" title={k.KeySpec}>
-                {CURVES[k.KeySpec].displayName}
-              </div>
-              <div role="gridcell">{k.KeyUsage === 'DERIVE_SHARED_SECRET' ? 'Key agreement' : 'Sign / verify'}</div>
-              <div role="gridcell" className="mono-num key-created">
-                {formatEpochSeconds(k.CreationDate)}
-              </div>
-            </div>
-          );
-        })}
+        {keys.slice(first, last).map((k, offset) => (
+          <KeyRow
+            key={k.KeyId}
+            details={k}
+            index={first + offset}
+            selected={k.KeyId === selectedId}
+            tabbable={first + offset === active}
+            onPick={moveTo}
+          />
+        ))}
         <div ref={below} aria-hidden="true" />
       </div>
     </div>
