@@ -5,11 +5,16 @@ import type { Exchange } from '../derive/exchange';
 import { base64Length } from '../lib/bytes';
 import { CopyButton } from '../components/CopyButton';
 
-/** AWS's status codes for JSON 1.1 errors: client faults 400, internal 500, dependency timeout 503. */
+/**
+ * The status the loopback endpoint gives each outcome (src/server/wire.ts statusOf: 400 for client
+ * errors, 500 for server faults, the keychain being locked included). Mirrored here because the renderer
+ * may not import src/server; if that mapping moves to src/shared, import it instead.
+ */
+const SERVER_FAULTS = new Set(['KMSInternalException', 'DependencyTimeoutException', 'KeyUnavailableException']);
+
 function statusLine(exchange: Exchange): string {
   if (exchange.outcome.ok) return 'HTTP/1.1 200 OK';
-  if (exchange.outcome.error.__type === 'KMSInternalException') return 'HTTP/1.1 500 Internal Server Error';
-  if (exchange.outcome.error.__type === 'DependencyTimeoutException') return 'HTTP/1.1 503 Service Unavailable';
+  if (SERVER_FAULTS.has(exchange.outcome.error.__type)) return 'HTTP/1.1 500 Internal Server Error';
   return 'HTTP/1.1 400 Bad Request';
 }
 
