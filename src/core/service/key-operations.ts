@@ -74,20 +74,20 @@ export async function createKey(ctx: ServiceContext, req: ValidRequests['CreateK
 }
 
 export async function importKey(ctx: ServiceContext, req: ValidRequests['ImportKey']): Promise<KeyMetadataResponse> {
-  const record = newRecord(ctx, req, 'EXTERNAL');
   const fileBytes = Buffer.from(req.PrivateKey, 'base64');
   const { keySpec, privateScalar, publicPoint } = readPkcs8PrivateKey(fileBytes);
   fileBytes.fill(0);
   try {
-    if (keySpec !== req.KeySpec) {
+    if (req.KeySpec !== undefined && keySpec !== req.KeySpec) {
       throw new QkmsError('ValidationException', `The private key is a ${keySpec} key, but KeySpec ${req.KeySpec} was requested`);
     }
+    const record = newRecord(ctx, { ...req, KeySpec: keySpec }, 'EXTERNAL');
     record.publicKeySpki = Buffer.from(encodeEcSpki(keySpec, publicPoint)).toString('base64');
     await ctx.store.createKey(record, privateScalar);
+    return { KeyMetadata: toKeyMetadata(ctx, record) };
   } finally {
     privateScalar.fill(0);
   }
-  return { KeyMetadata: toKeyMetadata(ctx, record) };
 }
 
 export async function describeKey(ctx: ServiceContext, req: ValidRequests['DescribeKey']): Promise<KeyMetadataResponse> {

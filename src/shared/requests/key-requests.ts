@@ -12,10 +12,13 @@ export const CreateKeyRequest = z
   })
   .strict();
 
-/** QKMS's one-step local import: a PKCS#8 private key (PEM or DER bytes) becomes an EXTERNAL key. */
+/**
+ * QKMS's one-step local import: a PKCS#8 private key (PEM or DER bytes) becomes an EXTERNAL key. KeySpec
+ * may be left out (the file names its curve); when given, a key of another curve is refused.
+ */
 export const ImportKeyRequest = z
   .object({
-    KeySpec: keySpec,
+    KeySpec: keySpec.optional(),
     KeyUsage: keyUsage.optional(),
     Description: description.optional(),
     Tags: tags.optional(),

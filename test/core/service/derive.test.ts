@@ -110,3 +110,11 @@ describe('DeriveSharedSecret errors', () => {
     expect(createPrivateKey(pair.privatePem).asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
   });
 });
+
+describe('ImportKey without KeySpec', () => {
+  it('takes the curve from the PKCS#8 file', async () => {
+    const pair = opensslKeyPair('ECC_NIST_P521');
+    const { KeyMetadata } = await t.ok('ImportKey', { PrivateKey: Buffer.from(pair.privatePem).toString('base64') });
+    expect(KeyMetadata).toMatchObject({ KeySpec: 'ECC_NIST_P521', Origin: 'EXTERNAL', KeyUsage: 'DERIVE_SHARED_SECRET' });
+  });
+});
