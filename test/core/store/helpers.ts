@@ -82,9 +82,16 @@ export interface ChildResult {
   stderr: string;
 }
 
-/** Starts a child script (TypeScript, through tsx). */
+/**
+ * Starts a child script (TypeScript, through tsx's loader). Node itself is the child — not the `tsx`
+ * wrapper, which would take a SIGKILL alone and leave the real worker running.
+ */
 export function startChild(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(TSX, [path.join(CHILDREN, script), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', path.join(CHILDREN, script), ...args], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function collect(child: ChildProcess): Promise<ChildResult> {
