@@ -4,6 +4,7 @@ import { QkmsError, type WireError } from '../shared/errors';
 import { openDefaultService } from '../core/open-service';
 import { commandHelp, mainHelp } from './help';
 import { commandOf } from './parameters';
+import { renderResponse, takeOutputOptions } from './output';
 import { buildRequest } from './request-builder';
 import { EXIT_SERVICE, EXIT_USAGE, UsageError } from './usage-error';
 
@@ -38,10 +39,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   try {
-    const request = buildRequest(operation, args);
+    const { rest, output } = takeOutputOptions(args);
+    const request = buildRequest(operation, rest);
     const result = await openDefaultService(io.env).call(operation, request);
     if (!result.ok) return printServiceError(io, operation, result.error);
-    io.out(JSON.stringify(result.value, null, 4));
+    const text = renderResponse(result.value, output);
+    if (text !== undefined) io.out(text);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

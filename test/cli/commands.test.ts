@@ -73,3 +73,19 @@ describe('qkms', () => {
     });
   });
 });
+
+describe('qkms output options', () => {
+  it('prints a part of the response with --query and --output text, and nothing for empty responses', () => {
+    const keyId = runQkms(['create-key', '--key-spec', 'ECC_NIST_P256', '--query', 'KeyMetadata.KeyId', '--output', 'text'], t.env);
+    expect(keyId.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    const alias = runQkms(['create-alias', '--alias-name', 'alias/query-demo', '--target-key-id', keyId.stdout.trim()], t.env);
+    expect(alias).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const listed = runQkms(['list-aliases', '--key-id', 'alias/query-demo', '--query', 'Aliases[0].AliasName', '--output=text'], t.env);
+    expect(listed.stdout.trim()).toBe('alias/query-demo');
+    const missing = runQkms(['describe-key', '--key-id', 'alias/query-demo', '--query', 'KeyMetadata.Nope', '--output', 'text'], t.env);
+    expect(missing.stdout.trim()).toBe('None');
+    const bad = runQkms(['list-keys', '--query', 'Keys[*].KeyId'], t.env);
+    expect(bad.status).toBe(252);
+    expect(bad.stderr).toContain("'Keys[*].KeyId' is not supported");
+  });
+});
