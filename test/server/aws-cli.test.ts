@@ -1,7 +1,8 @@
-// The AWS CLI against the endpoint, changed in nothing but --endpoint-url: /usr/bin/aws (Debian 12's awscli
-// package, which is AWS CLI 2.9.x), or the CLI named by QKMS_TEST_AWS_CLI. Skipped, saying why, when it is
-// not installed; derive-shared-secret is skipped, saying why, when the CLI's KMS model predates it (2024).
-import { execFile } from 'node:child_process';
+// The AWS CLI against the endpoint, changed in nothing but --endpoint-url. The CLI is QKMS_TEST_AWS_CLI
+// if set, else the first `aws` on PATH or /usr/bin/aws (Debian 12's awscli package, AWS CLI 2.9.x) whose
+// KMS model knows derive-shared-secret, else the first one found. Skipped, saying why, when none is
+// installed; derive-shared-secret is skipped, saying why, when the CLI's KMS model predates it (2024).
+import { execFile, spawnSync } from 'node:child_process';
 import { createPublicKey, diffieHellman, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,18 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
 
-const AWS = process.env.QKMS_TEST_AWS_CLI ?? '/usr/bin/aws';
+function awsCliCandidates(): string[] {
+  if (process.env.QKMS_TEST_AWS_CLI) return [process.env.QKMS_TEST_AWS_CLI];
+  const onPath = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'aws'));
+  return [...new Set([...onPath, '/usr/bin/aws'])].filter((candidate) => existsSync(candidate));
+}
+
+/** A CLI whose KMS model lacks an operation answers "Invalid choice"; one that has it asks for arguments. */
+const knowsDeriveSharedSecret = (cli: string): boolean =>
+  !spawnSync(cli, ['kms', 'derive-shared-secret'], { encoding: 'utf8', timeout: 30_000 }).stderr?.includes('Invalid choice');
+
+const candidates = awsCliCandidates();
+const AWS = candidates.find(knowsDeriveSharedSecret) ?? candidates[0] ?? '/usr/bin/aws';
 const hasCli = existsSync(AWS);
 // Async on purpose: the server runs in this process, so a synchronous exec would deadlock it.
 const run = promisify(execFile);
