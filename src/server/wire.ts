@@ -1,31 +1,14 @@
 // The JSON 1.1 wire of the endpoint: response headers, error bodies `{"__type","message"}` with the
 // X-Amzn-Errortype header, and the HTTP status of each error type.
 //
-// Statuses follow AWS's JSON 1.1 services: 400 for every client error (auth errors included, as KMS
-// does), 500 for server faults. KeyUnavailableException is 500, as in the AWS KMS model (a server-side
-// condition — here a locked or unreachable OS keychain — that a retry may outlive); so is
-// DependencyTimeoutException (the issue's choice; the AWS model says 503). Two endpoint-only statuses:
-// 413 RequestEntityTooLargeException and 408 RequestTimeoutException (a body that arrives too slowly).
+// Statuses: src/shared/http-status.ts.
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { ErrorCode } from '../shared/errors';
+import { statusOf, type EndpointErrorType } from '../shared/http-status';
+
+export { statusOf, type EndpointErrorType };
 
 export const JSON_11 = 'application/x-amz-json-1.1';
-
-/** The error types the endpoint sends: the API's codes plus one of HTTP's own. */
-export type EndpointErrorType = ErrorCode | 'RequestTimeoutException';
-
-const SERVER_FAULTS: ReadonlySet<EndpointErrorType> = new Set([
-  'KMSInternalException',
-  'DependencyTimeoutException',
-  'KeyUnavailableException',
-]);
-
-export function statusOf(type: EndpointErrorType): number {
-  if (type === 'RequestEntityTooLargeException') return 413;
-  if (type === 'RequestTimeoutException') return 408;
-  return SERVER_FAULTS.has(type) ? 500 : 400;
-}
 
 /** An error the endpoint itself raises (protocol, auth, limits), before or instead of the service. */
 export class EndpointError extends Error {
