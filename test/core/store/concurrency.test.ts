@@ -1,5 +1,5 @@
 // Several processes writing one index at once (as the app and the CLI may) lose no update.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
 import { createKeyStore } from '../../../src/core/store/key-store';
 import { privateKeyFor, childRecord } from './children/store-for-child';
@@ -7,13 +7,15 @@ import { PRIVATE_KEYRING, runChild, tempDataDir, uniqueService } from './helpers
 import { deleteAllItems } from './keychain-cleanup';
 
 const service = uniqueService('concurrency');
-const data = tempDataDir();
+let data: ReturnType<typeof tempDataDir>;
 afterAll(async () => {
+  if (!data) return;
   if (PRIVATE_KEYRING) await deleteAllItems(service);
   data.cleanup();
 });
 
 describe.skipIf(!PRIVATE_KEYRING)('concurrent writers (real keychain)', () => {
+  beforeAll(() => (data = tempDataDir()));
   it('4 processes × 25 updates (and key creations) lose no update', async () => {
     const store = createKeyStore({ dataDir: data.dir, keychain: new KeytarKeychain({ service }) });
     await store.update((doc) => (doc.keys.shared = childRecord('shared', 'PendingImport')));

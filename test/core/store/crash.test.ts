@@ -4,7 +4,7 @@
 // one recovery write no journal entry, no orphan keychain item, no lock or temp file is left.
 import { readdirSync, readFileSync } from 'node:fs';
 import keytar from '@github/keytar';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyStore } from '../../../src/core/store/key-store';
 import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
 import type { StoredIndexDocument } from '../../../src/core/store/types';
@@ -16,9 +16,10 @@ import { deleteAllItems, listAccounts } from './keychain-cleanup';
 const BUDGET_MS = Number(process.env.QKMS_CRASH_TEST_MS ?? 40_000);
 const WORKERS = 3;
 const service = uniqueService('crash');
-const data = tempDataDir();
+let data: ReturnType<typeof tempDataDir>;
 let loop: CompiledChild | undefined;
 afterAll(async () => {
+  if (!data) return;
   if (PRIVATE_KEYRING) await deleteAllItems(service);
   loop?.cleanup();
   data.cleanup();
@@ -49,6 +50,7 @@ async function listedKeysHaveTheirPrivateKeys(): Promise<number> {
 }
 
 describe.skipIf(!PRIVATE_KEYRING)('crash safety (real keychain, SIGKILL at random points)', () => {
+  beforeAll(() => (data = tempDataDir()));
   it(
     'no listed key without its private key; nothing left dangling after recovery',
     { timeout: BUDGET_MS + 60_000 },

@@ -2,15 +2,16 @@
 // the costs the design relies on (reads cheap, writes dearer), printed for the record.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyStore } from '../../../src/core/store/key-store';
 import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
 import { keyRecord, PRIVATE_KEYRING, tempDataDir, uniqueService } from './helpers';
 import { deleteAllItems, listAccounts } from './keychain-cleanup';
 
 const service = uniqueService('keytar');
-const data = tempDataDir();
+let data: ReturnType<typeof tempDataDir>;
 afterAll(async () => {
+  if (!data) return;
   if (PRIVATE_KEYRING) await deleteAllItems(service);
   data.cleanup();
 });
@@ -22,6 +23,7 @@ async function msPerCall(n: number, call: (i: number) => Promise<unknown>): Prom
 }
 
 describe.skipIf(!PRIVATE_KEYRING)('KeytarKeychain on the real keychain', () => {
+  beforeAll(() => (data = tempDataDir()));
   const keychain = new KeytarKeychain({ service });
 
   it('sets, gets, replaces and deletes a secret; status is READY and leaves no probe item', async () => {
