@@ -1,9 +1,10 @@
 // App lifecycle: one instance, one window, the session hardened before any page loads, and the IPC
 // channels registered once when the app is ready.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, session, type WebContents } from 'electron';
 import { createContentPolicy } from './content-policy';
 import { CONTENT_SECURITY_POLICY, developmentCsp } from './csp';
+import { createClipboardActions } from './ipc/clipboard';
 import { createElectronDialogs } from './ipc/electron-dialogs';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/registrar';
@@ -15,6 +16,8 @@ import { guardWebContents } from './web-contents-guard';
 import { createMainWindow } from './window';
 
 export const APP_NAME = 'QKMS Desktop';
+/** How long quitting waits for the clipboard to be cleared of a copied secret. */
+const QUIT_CLEAR_LIMIT_MS = 2000;
 
 export interface StartOptions {
   rendererDir: string;
@@ -68,7 +71,19 @@ export function startApp(options: StartOptions): void {
       return;
     }
     const dialogs = createElectronDialogs(() => mainWindow);
-    registerIpcHandlers(ipcMain, createIpcHandlers(service, dialogs), createSenderCheck(policy, isAppWebContents));
+    // Electron's clipboard is the port as it is (readText/writeText/clear on the system clipboard).
+    const clipboardActions = createClipboardActions(clipboard);
+    // A secret copied moments before quitting is not left behind: quitting waits (a little) for the
+    // pending clear, once, then carries on.
+    let clearedForQuit = false;
+    app.on('will-quit', (event) => {
+      if (clearedForQuit || !clipboardActions.hasPendingClear()) return;
+      clearedForQuit = true;
+      event.preventDefault();
+      const limit = new Promise((resolve) => setTimeout(resolve, QUIT_CLEAR_LIMIT_MS));
+      void Promise.race([clipboardActions.flush(), limit]).finally(() => app.quit());
+    });
+    registerIpcHandlers(ipcMain, createIpcHandlers(service, dialogs, clipboardActions), createSenderCheck(policy, isAppWebContents));
     openWindow();
   });
 }

@@ -1,5 +1,6 @@
 // The IPC contract between the main process and the renderer: one channel per operation, named
-// `qkms:<Operation>`, plus the few desktop-only actions that need a native dialog. The preload builds
+// `qkms:<Operation>`, plus the few desktop-only actions that need the main process (a native dialog,
+// the system clipboard). The preload builds
 // `window.qkms` from this list (one named function per channel), and the renderer's type is derived
 // from it, so nothing here is kept in sync by hand.
 import type { Result } from './errors';
@@ -16,7 +17,11 @@ export type RendererOperation = (typeof RENDERER_OPERATIONS)[number];
 
 export type PublicKeyFileFormat = 'DER' | 'PEM' | 'JWK';
 
-/** Desktop actions beyond the API: each opens a native dialog in the main process. */
+/** The clearing delay of `copySecret`: 30 s unless asked otherwise, and never outside 5–300 s. */
+export const SECRET_CLEAR_SECONDS = { default: 30, min: 5, max: 300 } as const;
+
+/** Desktop actions beyond the API: each needs the main process (a native dialog, or the system clipboard,
+ *  which the renderer has no permission to touch). */
 export interface DesktopActions {
   /** Opens a file dialog, reads the PKCS#8 file in the main process, and imports it. `Canceled` if the user cancels. */
   importKeyFromFile(request: Omit<Requests['ImportKey'], 'PrivateKey'>): Promise<Result<Responses['ImportKey'] | { Canceled: true }>>;
@@ -24,9 +29,15 @@ export interface DesktopActions {
   openPublicKeyFile(): Promise<Result<{ Contents: string; FileName: string } | { Canceled: true }>>;
   /** Opens a save dialog and writes the key's public key in the chosen format. */
   savePublicKey(request: { KeyId: string; Format: PublicKeyFileFormat }): Promise<Result<{ Path: string } | { Canceled: true }>>;
+  /** Puts a secret on the system clipboard and clears it again after `ClearAfterSeconds` (default 30, 5–300),
+   *  but only if the clipboard still holds it. A newer copySecret replaces the pending clear. `ClearsAt` is
+   *  the main process's clock (ms since the epoch). */
+  copySecret(request: { Text: string; ClearAfterSeconds?: number }): Promise<Result<{ Copied: true; ClearsAt: number }>>;
+  /** Puts non-secret text (a public key, a key id, a request body) on the system clipboard. */
+  copyText(request: { Text: string }): Promise<Result<{ Copied: true }>>;
 }
 
-export const DESKTOP_ACTIONS = ['importKeyFromFile', 'openPublicKeyFile', 'savePublicKey'] as const satisfies readonly (keyof DesktopActions)[];
+export const DESKTOP_ACTIONS = ['importKeyFromFile', 'openPublicKeyFile', 'savePublicKey', 'copySecret', 'copyText'] as const satisfies readonly (keyof DesktopActions)[];
 
 export const channelOf = (name: RendererOperation | keyof DesktopActions): string => `qkms:${name}`;
 

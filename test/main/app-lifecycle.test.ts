@@ -77,6 +77,51 @@ describe('startApp', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
+  it("copies through Electron's clipboard, and a pending clear runs when the app quits", async () => {
+    const { electron, startApp, Window } = await load();
+    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never });
+    electron.app.fireReady();
+    await tick();
+    const event = ipcEvent(Window.instances[0]!.webContents, pathToFileURL(join(rendererDir, 'index.html')).href);
+    const copySecret = electron.ipcMain.channels.get('qkms:copySecret')!;
+
+    // Nothing pending: quitting goes ahead at once.
+    const quitEvent = () => ({ preventDefault: vi.fn() });
+    const idle = quitEvent();
+    electron.app.emit('will-quit', idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+
+    await expect(copySecret(event, { Text: 'the shared secret' })).resolves.toMatchObject({ ok: true, value: { Copied: true } });
+    expect(electron.clipboard.text).toBe('the shared secret');
+    // A clear is pending: quitting waits for it, then quits again.
+    const first = quitEvent();
+    electron.app.emit('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(electron.clipboard.text).toBe('');
+    expect(electron.clipboard.clear).toHaveBeenCalledTimes(1);
+    // The second will-quit goes through.
+    const second = quitEvent();
+    electron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('quitting leaves alone what the user copied after the secret', async () => {
+    const { electron, startApp, Window } = await load();
+    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never });
+    electron.app.fireReady();
+    await tick();
+    const event = ipcEvent(Window.instances[0]!.webContents, pathToFileURL(join(rendererDir, 'index.html')).href);
+    await electron.ipcMain.channels.get('qkms:copySecret')!(event, { Text: 'the shared secret' });
+    electron.clipboard.text = 'copied in another app';
+    const quit = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(electron.clipboard.text).toBe('copied in another app');
+    expect(electron.clipboard.clear).not.toHaveBeenCalled();
+  });
+
   it('honours QKMS_DATA_DIR, and ignores the dev server URL when packaged', async () => {
     const { electron, startApp, Window } = await load();
     process.env.QKMS_DATA_DIR = '/data/qkms';

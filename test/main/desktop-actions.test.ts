@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
 import type { KmsServicePort } from '../../src/main/ipc/service-port';
 import { CURVES, KEY_SPECS, type KeySpec } from '../../src/shared/key-spec';
-import { fakeDialogs, openssl, tempDir } from './helpers';
+import { fakeClipboardActions, fakeDialogs, openssl, tempDir } from './helpers';
 
 const p256 = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const pkcs8Pem = p256.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -27,7 +27,7 @@ describe('importKeyFromFile', () => {
     writeFileSync(file, pkcs8Pem);
     const service = serviceReturning({ ImportKey: metadata });
     const dialogs = fakeDialogs({ open: file });
-    const handlers = createIpcHandlers(service, dialogs);
+    const handlers = createIpcHandlers(service, dialogs, fakeClipboardActions());
     const result = await handlers['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256', Description: 'imported' });
     expect(result).toEqual({ ok: true, value: metadata });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'importPrivateKey' }));
@@ -40,7 +40,7 @@ describe('importKeyFromFile', () => {
 
   it('returns Canceled when the user cancels, without calling the service', async () => {
     const service = serviceReturning({});
-    const result = await createIpcHandlers(service, fakeDialogs())['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
+    const result = await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
     expect(result).toEqual({ ok: true, value: { Canceled: true } });
     expect(service.call).not.toHaveBeenCalled();
   });
@@ -52,7 +52,7 @@ describe('importKeyFromFile', () => {
     mkdirSync(join(dir, 'sub'));
     const service = serviceReturning({});
     const run = async (path: string | undefined, payload: unknown = { KeySpec: 'ECC_NIST_P256' }) =>
-      createIpcHandlers(service, fakeDialogs({ open: path }))['qkms:importKeyFromFile']!(payload);
+      createIpcHandlers(service, fakeDialogs({ open: path }), fakeClipboardActions())['qkms:importKeyFromFile']!(payload);
     expect(await run(join(dir, 'big.pem'))).toMatchObject({ ok: false, error: { __type: 'ValidationException', message: expect.stringMatching(/64 KiB/) } });
     expect(await run(join(dir, 'empty.pem'))).toMatchObject({ ok: false, error: { __type: 'ValidationException', message: expect.stringMatching(/empty/) } });
     expect(await run(join(dir, 'missing.pem'))).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
@@ -66,10 +66,10 @@ describe('importKeyFromFile', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'key.pem'), pkcs8Pem);
     const leaky = serviceReturning({ ImportKey: { KeyMetadata: { KeyId: 'k1' }, Echo: Buffer.from(pkcs8Pem).toString('base64') } });
-    const result = await createIpcHandlers(leaky, fakeDialogs({ open: join(dir, 'key.pem') }))['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
+    const result = await createIpcHandlers(leaky, fakeDialogs({ open: join(dir, 'key.pem') }), fakeClipboardActions())['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
     expect(result).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
     const fieldLeak = serviceReturning({ ListKeys: { Keys: [{ KeyId: 'k', PrivateKey: 'x' }] } });
-    expect(await createIpcHandlers(fieldLeak, fakeDialogs())['qkms:ListKeys']!({})).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
+    expect(await createIpcHandlers(fieldLeak, fakeDialogs(), fakeClipboardActions())['qkms:ListKeys']!({})).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
   });
 });
 
@@ -79,10 +79,10 @@ describe('openPublicKeyFile', () => {
     const pem = p256.publicKey.export({ type: 'spki', format: 'pem' }) as string;
     writeFileSync(join(dir, 'peer.pem'), pem);
     const dialogs = fakeDialogs({ open: join(dir, 'peer.pem') });
-    const result = await createIpcHandlers(serviceReturning({}), dialogs)['qkms:openPublicKeyFile']!(undefined);
+    const result = await createIpcHandlers(serviceReturning({}), dialogs, fakeClipboardActions())['qkms:openPublicKeyFile']!(undefined);
     expect(result).toEqual({ ok: true, value: { Contents: Buffer.from(pem).toString('base64'), FileName: 'peer.pem' } });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'openPublicKey' }));
-    expect(await createIpcHandlers(serviceReturning({}), fakeDialogs())['qkms:openPublicKeyFile']!({})).toEqual({ ok: true, value: { Canceled: true } });
+    expect(await createIpcHandlers(serviceReturning({}), fakeDialogs(), fakeClipboardActions())['qkms:openPublicKeyFile']!({})).toEqual({ ok: true, value: { Canceled: true } });
   });
 });
 
@@ -102,7 +102,7 @@ describe('savePublicKey', () => {
       for (const format of ['DER', 'PEM', 'JWK'] as const) {
         const target = join(dir, `out.${format.toLowerCase()}`);
         const dialogs = fakeDialogs({ save: target });
-        const result = await createIpcHandlers(service, dialogs)['qkms:savePublicKey']!({ KeyId: 'alias/mine', Format: format });
+        const result = await createIpcHandlers(service, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'alias/mine', Format: format });
         expect(result).toEqual({ ok: true, value: { Path: target } });
         expect(dialogs.chooseFileToSave).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'savePublicKey', defaultName: expect.stringMatching(/^abcd-1234-public\./) }));
         if (format === 'JWK') {
@@ -125,17 +125,17 @@ describe('savePublicKey', () => {
     writeFileSync(target, 'old contents');
     const spki = spkiOf(p256.publicKey).toString('base64');
     const service = serviceReturning({ GetPublicKey: { KeyId: 'k', PublicKey: spki, KeySpec: 'ECC_NIST_P256' } });
-    await createIpcHandlers(service, fakeDialogs({ save: target }))['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' });
+    await createIpcHandlers(service, fakeDialogs({ save: target }), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' });
     expect(readFileSync(target, 'utf8')).toBe(p256.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(readdirSync(dir)).toEqual(['existing.pem']);
 
-    expect(await createIpcHandlers(service, fakeDialogs())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' })).toEqual({ ok: true, value: { Canceled: true } });
-    const unwritable = await createIpcHandlers(service, fakeDialogs({ save: join(dir, 'no-such-dir', 'x.pem') }))['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' });
+    expect(await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' })).toEqual({ ok: true, value: { Canceled: true } });
+    const unwritable = await createIpcHandlers(service, fakeDialogs({ save: join(dir, 'no-such-dir', 'x.pem') }), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' });
     expect(unwritable).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
 
     const notFound = { call: vi.fn(async () => ({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } })) } as unknown as KmsServicePort;
     const dialogs = fakeDialogs({ save: target });
-    expect(await createIpcHandlers(notFound, dialogs)['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' })).toEqual({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } });
+    expect(await createIpcHandlers(notFound, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' })).toEqual({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } });
     expect(dialogs.chooseFileToSave).not.toHaveBeenCalled();
   });
 });

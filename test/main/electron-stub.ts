@@ -96,6 +96,17 @@ class FakeApp extends EventEmitter {
   }
 }
 
+/** The system clipboard, in memory; readText and writeText return promises, as Electron's do. */
+function createFakeClipboard() {
+  const clipboard = {
+    text: '',
+    readText: vi.fn(async (): Promise<string> => clipboard.text),
+    writeText: vi.fn(async (text: string) => void (clipboard.text = text)),
+    clear: vi.fn(() => void (clipboard.text = '')),
+  };
+  return clipboard;
+}
+
 export function createElectronStub() {
   return {
     app: new FakeApp(),
@@ -108,6 +119,7 @@ export function createElectronStub() {
       showSaveDialog: vi.fn(async () => ({ canceled: true })),
       showErrorBox: vi.fn(),
     },
+    clipboard: createFakeClipboard(),
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async (channel: string, payload: unknown) => ({ channel, payload })) },
   };
@@ -122,6 +134,7 @@ export function resetElectronStub(stub: ElectronStub): void {
   stub.ipcMain.channels.clear();
   Object.assign(stub.session, { defaultSession: createFakeSession() });
   stub.BrowserWindow.instances.length = 0;
+  stub.clipboard.text = '';
 }
 
 /** A minimal IPC event from a frame at `url`. */

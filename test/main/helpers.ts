@@ -1,9 +1,10 @@
-// Shared helpers of the main-process tests: temp dirs, fake dialogs, OpenSSL.
+// Shared helpers of the main-process tests: temp dirs, fake dialogs, a fake clipboard, OpenSSL.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { createClipboardActions, type ClearTimer, type ClipboardPort } from '../../src/main/ipc/clipboard';
 import type { DesktopDialogs } from '../../src/main/ipc/dialogs';
 
 export const tempDir = (prefix = 'qkms-main-'): string => mkdtempSync(join(tmpdir(), prefix));
@@ -15,6 +16,22 @@ export function fakeDialogs(choices: { open?: string; save?: string } = {}) {
     chooseFileToSave: vi.fn(async () => choices.save),
   } satisfies DesktopDialogs;
 }
+
+/** An in-memory system clipboard, recording each call. */
+export function fakeClipboard(initial = '') {
+  let text = initial;
+  return {
+    get text(): string {
+      return text;
+    },
+    readText: vi.fn(() => text),
+    writeText: vi.fn((value: string) => void (text = value)),
+    clear: vi.fn(() => void (text = '')),
+  } satisfies ClipboardPort & { text: string };
+}
+
+/** Clipboard actions over a fresh fake clipboard, for tests that do not look at the clipboard. */
+export const fakeClipboardActions = (timer?: ClearTimer) => createClipboardActions(fakeClipboard(), timer);
 
 /** Runs OpenSSL and returns stdout as bytes; throws (with stderr) when OpenSSL refuses the input. */
 export function openssl(args: string[], input?: Uint8Array | string): Buffer {

@@ -15,6 +15,7 @@ import { registerIpcHandlers } from '../../src/main/ipc/registrar';
 import { createSenderCheck } from '../../src/main/ipc/sender';
 import { RENDERER_OPERATIONS, DESKTOP_ACTIONS } from '../../src/shared/ipc-contract';
 import { createFakeIpcMain, FakeWebContents, ipcEvent } from './electron-stub';
+import { fakeClipboardActions } from './helpers';
 
 vi.mock('electron', async () => (await import('./electron-stub')).createElectronStub());
 
@@ -38,7 +39,7 @@ function setUp(handlers?: IpcHandlers) {
   const appContents = new FakeWebContents();
   const service = createKmsService({ store: untouchableStore, accountId: '111122223333', logInternalError: () => undefined });
   const check = createSenderCheck(policy, (contents: WebContents) => contents.id === appContents.id);
-  registerIpcHandlers(ipcMain, handlers ?? createIpcHandlers(service, noDialogs), check);
+  registerIpcHandlers(ipcMain, handlers ?? createIpcHandlers(service, noDialogs, fakeClipboardActions()), check);
   const invoke = (channel: string, event: unknown, payload: unknown) => ipcMain.channels.get(channel)!(event, payload);
   return { ipcMain, appContents, invoke };
 }
@@ -55,14 +56,14 @@ describe('registerIpcHandlers', () => {
 
   it('refuses a second registration', () => {
     const ipcMain = createFakeIpcMain();
-    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs);
+    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions());
     registerIpcHandlers(ipcMain, handlers, () => undefined);
     expect(() => registerIpcHandlers(ipcMain, handlers, () => undefined)).toThrow(/already registered/);
     expect(ipcMain.handle).toHaveBeenCalledTimes(IPC_CHANNELS.length);
   });
 
   it('refuses handlers that do not match the contract', () => {
-    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs);
+    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions());
     const { ['qkms:ListKeys']: _dropped, ...missing } = handlers;
     expect(() => registerIpcHandlers(createFakeIpcMain(), missing, () => undefined)).toThrow(/missing: qkms:ListKeys/);
     const extra = { ...handlers, 'qkms:ImportKey': vi.fn() };
@@ -118,6 +119,8 @@ describe('registerIpcHandlers', () => {
       ['qkms:savePublicKey', { KeyId: 'k', Format: 'XML' }, /Format must be one of/],
       ['qkms:importKeyFromFile', { KeySpec: 'ECC_NIST_P256', PrivateKey: 'AAAA' }, /unknown parameter 'PrivateKey'/],
       ['qkms:openPublicKeyFile', { Path: '/etc/passwd' }, /takes no parameters/],
+      ['qkms:copySecret', { Text: 'c2VjcmV0', ClearAfterSeconds: 1 }, /at least 5/],
+      ['qkms:copyText', {}, /Text is required/],
     ];
     for (const [channel, payload, message] of cases) {
       const result = (await invoke(channel, event, payload)) as { ok: boolean; error: { __type: string; message: string } };

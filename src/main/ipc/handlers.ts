@@ -3,6 +3,7 @@
 // Every handler resolves to a Result and never throws.
 import type { Result } from '../../shared/errors';
 import { channelOf, RENDERER_OPERATIONS } from '../../shared/ipc-contract';
+import type { ClipboardActions } from './clipboard';
 import type { DesktopDialogs } from './dialogs';
 import { importKeyFromFile } from './import-key-from-file';
 import { openPublicKeyFile } from './open-public-key-file';
@@ -15,6 +16,7 @@ export type IpcHandler = (payload: unknown) => Promise<Result<unknown>>;
 export type IpcHandlers = Record<string /* channel */, IpcHandler>;
 
 export type { DesktopDialogs } from './dialogs';
+export { createClipboardActions, type ClipboardActions, type ClipboardPort, type ClearTimer } from './clipboard';
 export type { KmsServicePort as KmsService } from './service-port';
 export { IPC_CHANNELS, IPC_ROUTES } from './channels';
 
@@ -31,7 +33,8 @@ function safely(handler: IpcHandler): IpcHandler {
   };
 }
 
-export function createIpcHandlers(service: KmsServicePort, dialogs: DesktopDialogs): IpcHandlers {
+/** `clipboard` is created by the caller, which also flushes its pending clear when the app quits. */
+export function createIpcHandlers(service: KmsServicePort, dialogs: DesktopDialogs, clipboard: ClipboardActions): IpcHandlers {
   const handlers: IpcHandlers = {};
   for (const op of RENDERER_OPERATIONS) {
     handlers[channelOf(op)] = safely((payload) => service.call(op, payload));
@@ -39,5 +42,7 @@ export function createIpcHandlers(service: KmsServicePort, dialogs: DesktopDialo
   handlers[channelOf('importKeyFromFile')] = safely((payload) => importKeyFromFile(service, dialogs, payload));
   handlers[channelOf('openPublicKeyFile')] = safely((payload) => openPublicKeyFile(dialogs, payload));
   handlers[channelOf('savePublicKey')] = safely((payload) => savePublicKey(service, dialogs, payload));
+  handlers[channelOf('copySecret')] = safely((payload) => clipboard.copySecret(payload));
+  handlers[channelOf('copyText')] = safely((payload) => clipboard.copyText(payload));
   return Object.freeze(handlers);
 }

@@ -1,19 +1,25 @@
 // The e2e fixture: the built renderer served on 127.0.0.1, and `window.qkms` backed by the very handler
 // functions the Electron registrar registers (createIpcHandlers), over the real core service and the real
-// keychain. Each test gets its own data directory and keychain service name, and fake file dialogs.
+// keychain. Each test gets its own data directory and keychain service name, fake file dialogs, and a
+// fake clipboard whose clearing timer the test moves on by hand.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
+import { createClipboardActions, createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
 import { DESKTOP_ACTIONS, RENDERER_OPERATIONS, channelOf, methodOf } from '../../../src/shared/ipc-contract';
 import { createTempService, type TempService } from '../../support/temp-service';
+import { FakeClipboard, ManualTimer } from './fake-clipboard';
 import { FakeDialogs } from './fake-dialogs';
 import { RENDERER_DIR } from './global-setup';
 import { serveDirectory, type StaticServer } from './static-server';
 
 export interface Qkms extends TempService {
   dialogs: FakeDialogs;
+  /** The system clipboard the copy actions write to. */
+  clipboard: FakeClipboard;
+  /** The clock of the clipboard's clearing timer (the handlers run in Node, not in the page). */
+  clipboardTimer: ManualTimer;
   handlers: IpcHandlers;
   /** A scratch directory for this test's files (peer keys, saved public keys). */
   workDir: string;
@@ -46,9 +52,11 @@ export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { render
     }
     const temp = createTempService(`e2e-${testInfo.workerIndex}`);
     const dialogs = new FakeDialogs();
-    const handlers = createIpcHandlers(temp.service, dialogs);
+    const clipboard = new FakeClipboard();
+    const clipboardTimer = new ManualTimer();
+    const handlers = createIpcHandlers(temp.service, dialogs, createClipboardActions(clipboard, clipboardTimer));
     const workDir = mkdtempSync(path.join(tmpdir(), 'qkms-e2e-files-'));
-    await use({ ...temp, dialogs, handlers, workDir });
+    await use({ ...temp, dialogs, clipboard, clipboardTimer, handlers, workDir });
     temp.cleanup();
     rmSync(workDir, { recursive: true, force: true });
   },
