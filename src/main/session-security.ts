@@ -1,4 +1,4 @@
-// Hardens the window's session: every permission denied (one exception below), every request that is
+// Hardens the window's session: every permission denied, every request that is
 // not the app's own content cancelled (the app makes no network request at all), and the CSP set on
 // every response.
 import type { Session } from 'electron';
@@ -12,19 +12,13 @@ export function isAllowedRequest(url: string, policy: ContentPolicy): boolean {
   return policy.isDevelopment && (url.startsWith('devtools://') || url.startsWith('chrome-extension://'));
 }
 
-/**
- * The one permission granted: clipboard *write* (navigator.clipboard.writeText, which Electron gates as
- * `clipboard-sanitized-write`) for the app's own page, main frame only. Without it the Copy buttons fail
- * and, worse, the renderer cannot clear a copied secret from the clipboard after 30 s. Clipboard *read*
- * stays denied; the renderer then overwrites rather than leave a secret behind.
- */
-export function isGrantedPermission(permission: string, details: { requestingUrl?: string; isMainFrame: boolean }, policy: ContentPolicy): boolean {
-  return permission === 'clipboard-sanitized-write' && details.isMainFrame && policy.isOwnContent(details.requestingUrl ?? '');
-}
-
 export function hardenSession(session: Session, policy: ContentPolicy, csp: string): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isGrantedPermission(permission, details, policy)));
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) => isGrantedPermission(permission, details, policy));
+  // No permission is granted, the clipboard's included: copying goes through the main process (the
+  // copySecret and copyText actions), which can read the clipboard back and so clears a copied secret
+  // only while it is still there. A renderer that may write the clipboard but not read it could only
+  // clear blindly, wiping whatever the user copied since.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 

@@ -36,6 +36,11 @@ test('create a key, then export its public key as base64 DER, PEM and JWK, with 
   expect(await shown('Base64 DER')).toBe(PublicKey);
   const opensslPem = execFileSync('openssl', ['pkey', '-pubin', '-inform', 'DER'], { input: der }).toString();
   expect(await shown('PEM')).toBe(opensslPem);
+  // Copy goes through the main process (copyText), with no clearing timer: a public key is not a secret.
+  await details.getByRole('button', { name: 'Copy PEM' }).click();
+  await expect(details.getByText('Copied', { exact: true })).toBeVisible();
+  expect(qkms.clipboard.text).toBe(opensslPem);
+  expect(qkms.clipboardTimer.pending).toBe(0);
   expect(JSON.parse(await shown('JWK'))).toEqual(
     createPublicKey({ key: der, format: 'der', type: 'spki' }).export({ format: 'jwk' }),
   );

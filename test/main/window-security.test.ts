@@ -116,20 +116,22 @@ describe('the session', () => {
     expect(displayMedia).toHaveBeenCalledWith({});
   });
 
-  it("grants clipboard write, and only to the app's own page in its main frame", () => {
+  it("denies the clipboard too, even to the app's own page in its main frame: copying goes through the main process", () => {
     const { handlers } = hardened();
-    const check = (details: { requestingUrl: string; isMainFrame: boolean }) => {
-      const callback = vi.fn();
-      handlers.permissionRequest!({} as never, 'clipboard-sanitized-write' as never, callback as never, details as never);
-      const checked = handlers.permissionCheck!(null as never, 'clipboard-sanitized-write' as never, 'file://' as never, details as never);
-      expect(callback).toHaveBeenCalledWith(checked);
-      return checked;
-    };
     const page = fileUrl(join(rendererDir, 'index.html'));
-    expect(check({ requestingUrl: page, isMainFrame: true })).toBe(true);
-    expect(check({ requestingUrl: page, isMainFrame: false })).toBe(false);
-    expect(check({ requestingUrl: 'https://example.com/', isMainFrame: true })).toBe(false);
-    expect(check({ requestingUrl: 'file:///tmp/evil.html', isMainFrame: true })).toBe(false);
+    const permissions = ['clipboard-sanitized-write', 'clipboard-read', 'clipboard-write'];
+    for (const permission of permissions) {
+      for (const details of [
+        { requestingUrl: page, isMainFrame: true },
+        { requestingUrl: page, isMainFrame: false },
+        { requestingUrl: 'https://example.com/', isMainFrame: true },
+      ]) {
+        const callback = vi.fn();
+        handlers.permissionRequest!({} as never, permission as never, callback as never, details as never);
+        expect(callback, permission).toHaveBeenCalledWith(false);
+        expect(handlers.permissionCheck!(null as never, permission as never, 'file://' as never, details as never), permission).toBe(false);
+      }
+    }
   });
 
   const decide = (handlers: Record<string, (...args: never[]) => unknown>, url: string): boolean => {

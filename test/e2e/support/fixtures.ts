@@ -66,13 +66,13 @@ export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { render
     await use([]);
   },
 
-  page: async ({ page, qkms, renderer, pageProblems }, use) => {
+  page: async ({ page, qkms, pageProblems }, use) => {
     // Anything the page logs as an error (a CSP violation, an uncaught exception) fails the test.
     page.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') pageProblems.push(`console.error: ${message.text()}`);
     });
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: renderer.url });
+    // No clipboard permission is granted, as in the app: copying goes through the handlers.
     await page.exposeBinding('__qkmsInvoke', async (_source, channel: string, payload: unknown) => {
       const handler = qkms.handlers[channel];
       if (!handler)
@@ -88,6 +88,14 @@ export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { render
       const api: Record<string, (request?: unknown) => Promise<unknown>> = {};
       for (const [method, channel] of methods) api[method] = (request) => scope.__qkmsInvoke(channel, request);
       Object.defineProperty(scope, 'qkms', { value: Object.freeze(api) });
+      // The app's session grants no clipboard permission, so navigator.clipboard fails there; it fails
+      // here too, and a renderer that still used it would show "Copy failed".
+      const refuse = () => Promise.reject(new DOMException('Clipboard permission denied', 'NotAllowedError'));
+      const clipboard = (globalThis as unknown as { navigator: { clipboard?: object } }).navigator.clipboard;
+      if (clipboard) {
+        for (const name of ['read', 'readText', 'write', 'writeText'])
+          Object.defineProperty(clipboard, name, { value: refuse });
+      }
     }, METHODS);
     await use(page);
     expect(pageProblems, 'the page logged errors').toEqual([]);

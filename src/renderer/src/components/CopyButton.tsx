@@ -1,7 +1,10 @@
 // Copy with visible feedback ("Copied", or why it failed), announced politely to screen readers.
-// Secrets go through copySecret, which clears the clipboard again after 30 seconds.
+// The renderer has no clipboard permission: the main process copies. Secrets go through copySecret,
+// which clears the clipboard again after 30 seconds if it still holds the secret.
 import { useEffect, useState } from 'react';
-import { copySecret, copyText, SECRET_CLIPBOARD_SECONDS } from '../lib/clipboard';
+import { SECRET_CLEAR_SECONDS } from '../../../shared/ipc-contract';
+import { useApi } from '../api/ApiContext';
+import { settle } from '../api/client';
 
 interface Props {
   text: string;
@@ -11,6 +14,7 @@ interface Props {
 }
 
 export function CopyButton({ text, label = 'Copy', secret = false, className = '' }: Props) {
+  const api = useApi();
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -20,13 +24,11 @@ export function CopyButton({ text, label = 'Copy', secret = false, className = '
   }, [status]);
 
   const copy = async () => {
-    try {
-      if (secret) await copySecret(text);
-      else await copyText(text);
-      setStatus(secret ? `Copied; clipboard clears in ${SECRET_CLIPBOARD_SECONDS} s` : 'Copied');
-    } catch {
-      setStatus('Copy failed: the clipboard is not available');
-    }
+    const result = secret
+      ? await settle(() => api.copySecret({ Text: text, ClearAfterSeconds: SECRET_CLEAR_SECONDS.default }))
+      : await settle(() => api.copyText({ Text: text }));
+    if (result.ok) setStatus(secret ? `Copied; clipboard clears in ${SECRET_CLEAR_SECONDS.default} s` : 'Copied');
+    else setStatus(`Copy failed: ${result.error.message}`);
   };
 
   return (

@@ -87,7 +87,7 @@ export function SecretResult({ response, revealed, onReveal, onClear }: Props) {
               </code>
               <div className="secret-controls">
                 <span className="secret-length">{base64Length(response.CiphertextForRecipient)} bytes</span>
-                <CopyButton text={response.CiphertextForRecipient} />
+                <CopyButton text={response.CiphertextForRecipient} secret />
                 <button type="button" className="button small danger-quiet" onClick={onClear}>
                   Clear
                 </button>
