@@ -1,21 +1,13 @@
 // The exchange in the form of the spec page: the HTTP request the loopback endpoint would receive
 // (POST /, the two headers, the JSON 1.1 body) and its response. The IPC payload is that same body,
 // so this is exactly what was sent. The secret is masked here too unless the user revealed it.
+import { statusLineOf, statusOf } from '../../../shared/http-status';
 import type { Exchange } from '../derive/exchange';
 import { base64Length } from '../lib/bytes';
 import { CopyButton } from '../components/CopyButton';
 
-/**
- * The status the loopback endpoint gives each outcome (src/server/wire.ts statusOf: 400 for client
- * errors, 500 for server faults, the keychain being locked included). Mirrored here because the renderer
- * may not import src/server; if that mapping moves to src/shared, import it instead.
- */
-const SERVER_FAULTS = new Set(['KMSInternalException', 'DependencyTimeoutException', 'KeyUnavailableException']);
-
 function statusLine(exchange: Exchange): string {
-  if (exchange.outcome.ok) return 'HTTP/1.1 200 OK';
-  if (SERVER_FAULTS.has(exchange.outcome.error.__type)) return 'HTTP/1.1 500 Internal Server Error';
-  return 'HTTP/1.1 400 Bad Request';
+  return statusLineOf(exchange.outcome.ok ? 200 : statusOf(exchange.outcome.error.__type));
 }
 
 function responseBody(exchange: Exchange, revealed: boolean): unknown {
