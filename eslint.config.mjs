@@ -22,6 +22,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS entry points (bin/qkms.cjs, the keychain worker) run without a build step.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**', 'src/shared/**'],
     rules: { 'no-restricted-imports': ['error', electronBan] },
   },
