@@ -1,10 +1,13 @@
-// The one adapter over @github/keytar. keytar is loaded lazily so a missing or mis-built native module
-// becomes a KeyUnavailableException with the remedy, not a crash when the core is imported; every call
-// is bounded in time, because an unanswered unlock prompt would otherwise hang the caller forever.
+// The one adapter over @github/keytar. keytar runs in a worker process (keychain-worker-client.ts), never
+// in this one: a keytar call that never answers (an unanswered unlock prompt, a hung Secret Service)
+// would otherwise hold a thread of this process forever and keep it from ever exiting, and keytar's
+// native code can crash. Every call is bounded in time; on timeout the worker is killed. A missing or
+// mis-built native module becomes a KeyUnavailableException with the remedy, not a crash.
 import { QkmsError } from '../../shared/errors';
 import { bounded, DEFAULT_KEYCHAIN_TIMEOUT_MS } from './bounded-call';
 import type { Keychain } from './keychain';
 import { keychainError, lockedMessage, moduleMissingMessage, shortMessage, timeoutMessage } from './keychain-errors';
+import { DEFAULT_KEYCHAIN_WORKER_PATH, KeychainWorker } from './keychain-worker-client';
 import type { KeychainStatus } from './types';
 
 /** The part of keytar's API QKMS uses. findCredentials is deliberately absent: it costs ~5 ms per item,
@@ -13,6 +16,11 @@ export interface KeytarApi {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  /**
+   * Gives up on the call in flight after a timeout (the worker kills its process). Without it (keytar
+   * loaded in this process, as tests may inject), a timed-out call stays stuck and later calls fail fast.
+   */
+  abandon?(): void;
 }
 
 export interface KeytarKeychainOptions {
@@ -20,18 +28,15 @@ export interface KeytarKeychainOptions {
   service: string;
   /** Bound on every keychain call (default 10 s). */
   timeoutMs?: number;
-  /** How to load keytar; tests replace it to simulate a missing native module. */
+  /** The keychain worker script (default: keychain-worker.cjs next to this module, see DEFAULT_KEYCHAIN_WORKER_PATH). */
+  workerPath?: string;
+  /** How to reach keytar (default: the worker at workerPath); tests replace it with in-process stubs. */
   load?: () => Promise<KeytarApi>;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'qkms';
 /** The item `status()` writes and deletes to find out whether the keyring accepts writes. */
 const PROBE_ACCOUNT = 'qkms-probe';
-
-async function loadKeytar(): Promise<KeytarApi> {
-  const mod = (await import('@github/keytar')) as KeytarApi & { default?: KeytarApi };
-  return mod.default ?? mod;
-}
 
 export class KeytarKeychain implements Keychain {
   readonly description: string;
@@ -41,14 +46,15 @@ export class KeytarKeychain implements Keychain {
   private keytar: Promise<KeytarApi> | undefined;
   /** The last call queued; the next one starts after it settles. */
   private tail: Promise<void> = Promise.resolve();
-  /** Calls that timed out but have not returned yet (each holds a thread-pool thread). */
+  /** In-process calls that timed out but have not returned yet (each holds a thread-pool thread). */
   private stuck = 0;
 
   constructor(options: KeytarKeychainOptions) {
     this.service = options.service;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
-    this.load = options.load ?? loadKeytar;
     this.description = `the OS keychain (service "${this.service}")`;
+    const workerPath = options.workerPath ?? DEFAULT_KEYCHAIN_WORKER_PATH;
+    this.load = options.load ?? (async () => new KeychainWorker(workerPath, this.description));
   }
 
   async getSecret(account: string): Promise<string | null> {
@@ -77,10 +83,10 @@ export class KeytarKeychain implements Keychain {
   }
 
   /**
-   * One keytar call at a time, bounded in time. Why one at a time: a native keytar call that hangs holds
-   * one of libuv's 4 thread-pool threads until it returns — possibly never — and once all 4 are held,
-   * every fs call of the process hangs too. So while a timed-out call is still stuck, later calls fail
-   * fast instead of stacking up on the pool; a hung keychain costs one thread, never the whole process.
+   * One keytar call at a time, bounded in time. On timeout the worker is killed (abandon()), so nothing
+   * stays stuck and the next call starts afresh with a new worker. An in-process keytar (no abandon) would
+   * keep one of libuv's 4 thread-pool threads until it returns — possibly never — so while such a call is
+   * still stuck, later calls fail fast instead of stacking up on the pool.
    */
   private async call<T>(operation: (keytar: KeytarApi) => Promise<T>): Promise<T> {
     const keytar = await this.module();
@@ -107,7 +113,8 @@ export class KeytarKeychain implements Keychain {
     } catch (error) {
       if (error instanceof QkmsError && error.code === 'DependencyTimeoutException' && !gaveUp) {
         gaveUp = true;
-        if (started) {
+        if (started && keytar.abandon) keytar.abandon();
+        else if (started) {
           this.stuck++;
           void this.tail.then(() => this.stuck--);
         }

@@ -1,7 +1,7 @@
 // Compiles a child script (and what it imports) to plain CommonJS once, so the crash test can start
 // hundreds of processes: through tsx's loader each start costs ~1 s; compiled, ~0.1 s.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -29,6 +29,9 @@ export function compileChild(script: string): CompiledChild {
   const emitted = program.emit();
   if (emitted.emitSkipped) throw new Error(`could not compile ${script}`);
   const compiled = path.join(outDir, path.relative(REPO, entry)).replace(/\.ts$/, '.js');
+  // The keychain worker is plain JavaScript next to the adapter: copy it as the Electron build does.
+  const worker = 'src/core/store/keychain-worker.cjs';
+  if (existsSync(path.join(outDir, 'src/core/store'))) copyFileSync(path.join(REPO, worker), path.join(outDir, worker));
   return {
     start: (args, env = process.env) =>
       // NODE_PATH: the compiled files live outside the repo but require its node_modules (keytar).
