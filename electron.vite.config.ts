@@ -1,5 +1,6 @@
 // Build of the three Electron targets. The preload is built as CommonJS with its dependencies bundled,
 // because a sandboxed preload can `require` only `electron` (and a few Node shims), not node_modules.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -23,8 +24,28 @@ const devServerCsp = (): Plugin => ({
     ),
 });
 
+/**
+ * The keychain worker (src/core/store/keychain-worker.cjs) runs keytar in a child process of its own, so it
+ * is not bundled: it is emitted as is next to out/main/index.js, where the bundled adapter looks for it
+ * (`__dirname`). The app forks it with the Electron binary as Node, so keytar must be built for
+ * Electron's ABI (README: `npx electron-rebuild -f -w @github/keytar`).
+ */
+const keychainWorker = (): Plugin => {
+  const file = resolve(__dirname, 'src/core/store/keychain-worker.cjs');
+  return {
+    name: 'qkms:keychain-worker',
+    buildStart() {
+      this.addWatchFile(file);
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'keychain-worker.cjs', source: readFileSync(file, 'utf8') });
+    },
+  };
+};
+
 export default defineConfig({
   main: {
+    plugins: [keychainWorker()],
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') }, output: { format: 'cjs' } },
