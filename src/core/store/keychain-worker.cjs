@@ -60,13 +60,21 @@ if (typeof process.send !== 'function') {
   process.exit(2);
 }
 
+/** Calls not answered yet: one of them may be stuck inside libsecret. */
+let inFlight = 0;
+
 process.on('message', (request) => {
   const id = request && request.id;
+  inFlight++;
   void answer(request || {}).then((reply) => {
+    inFlight--;
     if (process.connected) process.send({ id, ...reply });
   });
 });
 
-// The parent went away (exited, crashed or was killed): go too. SIGKILL, not process.exit(): a keytar
-// call still stuck in the thread pool would make a normal exit wait forever.
-process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+// The parent went away (exited, crashed or was killed): go too. With a call in flight, SIGKILL, not
+// process.exit(): a keytar call stuck in the thread pool would make a normal exit wait forever.
+process.on('disconnect', () => {
+  if (inFlight > 0) process.kill(process.pid, 'SIGKILL');
+  else process.exit(0);
+});
