@@ -11,11 +11,31 @@ function read(file) {
   }
 }
 
+/** Playwright's skipped tests with the reason each gave (test.skip(condition, reason)). */
+function playwrightSkips(suite, out = []) {
+  for (const child of suite.suites ?? []) playwrightSkips(child, out);
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status !== 'skipped') continue;
+      const reason = (test.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      out.push(`${spec.file}: ${spec.title} — ${reason}`);
+    }
+  }
+  return out;
+}
+
+function vitestSkips(report) {
+  return report.testResults.flatMap((file) =>
+    file.assertionResults.filter((t) => t.status === 'skipped' || t.status === 'pending').map((t) => `${file.name.replace(process.cwd() + '/', '')}: ${t.fullName}`),
+  );
+}
+
 const vitest = read('reports/vitest.json');
 const playwright = read('reports/playwright.json');
 const passed = vitest.numPassedTests + (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
 const failed = vitest.numFailedTests + (playwright.stats.unexpected ?? 0);
 const skipped = vitest.numPendingTests + vitest.numTodoTests + (playwright.stats.skipped ?? 0);
 console.log(`(vitest ${vitest.numPassedTests} passed; Playwright ${playwright.stats.expected} passed, ${playwright.stats.skipped} skipped)`);
+for (const line of [...vitestSkips(vitest), ...playwright.suites.flatMap((suite) => playwrightSkips(suite))]) console.log(`skipped: ${line}`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed === 0 || failed > 0) process.exit(1);
