@@ -6,6 +6,7 @@ import { commandHelp, mainHelp } from './help';
 import { commandOf } from './parameters';
 import { renderResponse, takeOutputOptions } from './output';
 import { buildRequest } from './request-builder';
+import { runServe } from './serve-command';
 import { EXIT_SERVICE, EXIT_USAGE, UsageError } from './usage-error';
 
 export interface CliIo {
@@ -27,8 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(mainHelp());
     return command === undefined ? EXIT_USAGE : 0;
   }
-  // Loaded only when asked for, so the other commands do not pay for the HTTP server's modules.
-  if (command === 'serve') return (await import('./serve-command')).runServe(args, io);
+  if (command === 'serve') return runServe(args, io);
   const operation = OPERATIONS_BY_COMMAND.get(command);
   if (!operation) {
     io.err(`qkms: '${command}' is not a command. Run 'qkms --help' for the list.`);

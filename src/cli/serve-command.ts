@@ -1,6 +1,5 @@
 // `qkms serve [--port N]`: the loopback TrentService endpoint for AWS SDK clients and the AWS CLI.
-import { openDefaultService, settingsFromEnv } from '../core/open-service';
-import { KeytarKeychain } from '../core/store/keytar-keychain';
+import { openKeychain, openService, settingsFromEnv } from '../core/open-service';
 import { resolveCredentials, startServer } from '../server';
 import type { CliIo } from './main';
 import { groupOptions } from './request-builder';
@@ -40,8 +39,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     return EXIT_USAGE;
   }
   const settings = settingsFromEnv(io.env);
-  const credentials = await resolveCredentials(io.env, new KeytarKeychain({ service: settings.keychainService }));
-  const server = await startServer({ service: openDefaultService(io.env), port, credentials, log: io.err });
+  const credentials = await resolveCredentials(io.env, openKeychain(settings));
+  const server = await startServer({ service: openService(settings), port, credentials, log: io.err });
   io.out(
     JSON.stringify({ Endpoint: `http://127.0.0.1:${server.port}`, Region: 'any', AccessKeyId: credentials.accessKeyId, SecretAccessKey: credentials.secretAccessKey }, null, 4),
   );

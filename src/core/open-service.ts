@@ -49,8 +49,13 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceSe
   };
 }
 
+/** The keychain the settings name; the service's keys and the endpoint's credentials both live there. */
+export function openKeychain(settings: ServiceSettings): KeytarKeychain {
+  return new KeytarKeychain({ service: settings.keychainService, timeoutMs: settings.keychainTimeoutMs });
+}
+
 export function openService(settings: ServiceSettings): KmsService {
-  const keychain = new KeytarKeychain({ service: settings.keychainService, timeoutMs: settings.keychainTimeoutMs });
+  const keychain = openKeychain(settings);
   return createKmsService({ store: createKeyStore({ dataDir: settings.dataDir, keychain }), accountId: settings.accountId });
 }
 
