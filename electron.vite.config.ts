@@ -16,11 +16,13 @@ const devServerCsp = (): Plugin => ({
   name: 'qkms:dev-server-csp',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/, (_match, head: string, policy: string) =>
-      `${head}${policy
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'none'", "connect-src 'self' ws: wss:")}"`,
+    html.replace(
+      /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)"/,
+      (_match, head: string, policy: string) =>
+        `${head}${policy
+          .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+          .replace("connect-src 'none'", "connect-src 'self' ws: wss:")}"`,
     ),
 });
 

@@ -40,7 +40,10 @@ export default tseslint.config(
           ...electronBan,
           patterns: [
             ...electronBan.patterns,
-            { group: ['node:*', '../core/*', '../main/*', '../cli/*', '../server/*'], message: 'src/shared is the contract: no Node, no core.' },
+            {
+              group: ['node:*', '../core/*', '../main/*', '../cli/*', '../server/*'],
+              message: 'src/shared is the contract: no Node, no core.',
+            },
           ],
         },
       ],
@@ -57,7 +60,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer reaches the main process only through window.qkms.' }],
           patterns: [
-            { group: ['**/core/**', '**/main/**', '**/cli/**', '**/server/**', 'node:*'], message: 'The renderer must not import the Node side.' },
+            {
+              group: ['**/core/**', '**/main/**', '**/cli/**', '**/server/**', 'node:*'],
+              message: 'The renderer must not import the Node side.',
+            },
           ],
         },
       ],

@@ -8,7 +8,12 @@ import { generateCredentials, startServer } from '../src/server';
 async function main(): Promise<void> {
   const settings = JSON.parse(process.env.QKMS_BENCH_SETTINGS ?? '{}') as ServiceSettings;
   const credentials = generateCredentials();
-  const server = await startServer({ service: openService(settings), credentials, log: () => {}, limits: { maxConcurrentRequests: 256 } });
+  const server = await startServer({
+    service: openService(settings),
+    credentials,
+    log: () => {},
+    limits: { maxConcurrentRequests: 256 },
+  });
   process.send?.({ port: server.port, credentials });
   process.once('disconnect', () => void server.close().then(() => process.exit(0)));
 }

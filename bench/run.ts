@@ -31,7 +31,9 @@ const CONCURRENCY = Number(process.env.QKMS_BENCH_CONCURRENCY ?? 8);
 function wrapInPrivateKeyring(): boolean {
   if (process.platform !== 'linux' || process.env.QKMS_PRIVATE_KEYRING === '1') return false;
   const script = path.join(__dirname, '..', 'scripts', 'with-keyring.sh');
-  const result = spawnSync('bash', [script, process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const result = spawnSync('bash', [script, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exitCode = result.status ?? 1;
   return true;
 }
@@ -63,8 +65,12 @@ async function requestRate(seconds: number, concurrency: number, send: () => Pro
   return count / ((performance.now() - started) / 1000);
 }
 
-function startEndpoint(settings: ServiceSettings): Promise<{ port: number; credentials: EndpointCredentials; stop: () => void }> {
-  const child = fork(path.join(__dirname, 'endpoint-child.ts'), [], { env: { ...process.env, QKMS_BENCH_SETTINGS: JSON.stringify(settings) } });
+function startEndpoint(
+  settings: ServiceSettings,
+): Promise<{ port: number; credentials: EndpointCredentials; stop: () => void }> {
+  const child = fork(path.join(__dirname, 'endpoint-child.ts'), [], {
+    env: { ...process.env, QKMS_BENCH_SETTINGS: JSON.stringify(settings) },
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => {
       const { port, credentials } = message as { port: number; credentials: EndpointCredentials };
@@ -95,18 +101,31 @@ function bareRates(keySpec: KeySpec): Pick<Row, 'coreEcdh' | 'nodeEcdh'> {
   return { coreEcdh, nodeEcdh };
 }
 
-async function endpointRates(kms: KMSClient, keySpec: KeySpec, createdKeys: string[]): Promise<Pick<Row, 'sequential' | 'concurrent'>> {
+async function endpointRates(
+  kms: KMSClient,
+  keySpec: KeySpec,
+  createdKeys: string[],
+): Promise<Pick<Row, 'sequential' | 'concurrent'>> {
   const { opensslName, displayName } = CURVES[keySpec];
-  const key = (await kms.send(new CreateKeyCommand({ KeySpec: keySpec, KeyUsage: 'KEY_AGREEMENT' }))).KeyMetadata!.KeyId!;
+  const key = (await kms.send(new CreateKeyCommand({ KeySpec: keySpec, KeyUsage: 'KEY_AGREEMENT' }))).KeyMetadata!
+    .KeyId!;
   createdKeys.push(key);
   const peer = generateKeyPairSync('ec', { namedCurve: opensslName });
-  const command = new DeriveSharedSecretCommand({ KeyId: key, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }) });
+  const command = new DeriveSharedSecretCommand({
+    KeyId: key,
+    KeyAgreementAlgorithm: 'ECDH',
+    PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }),
+  });
 
   // Sanity: the endpoint's secret is the one node derives on this side.
   const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: key }));
-  const expected = diffieHellman({ privateKey: peer.privateKey, publicKey: createPublicKey({ key: Buffer.from(PublicKey!), format: 'der', type: 'spki' }) });
+  const expected = diffieHellman({
+    privateKey: peer.privateKey,
+    publicKey: createPublicKey({ key: Buffer.from(PublicKey!), format: 'der', type: 'spki' }),
+  });
   const first = await kms.send(command);
-  if (!Buffer.from(first.SharedSecret!).equals(expected)) throw new Error(`${displayName}: the endpoint's shared secret differs from crypto.diffieHellman`);
+  if (!Buffer.from(first.SharedSecret!).equals(expected))
+    throw new Error(`${displayName}: the endpoint's shared secret differs from crypto.diffieHellman`);
   for (let i = 0; i < 20; i++) await kms.send(command); // warm-up
 
   const sequential = await requestRate(SECONDS, 1, () => kms.send(command));
@@ -117,11 +136,19 @@ async function endpointRates(kms: KMSClient, keySpec: KeySpec, createdKeys: stri
 function print(rows: Row[]): void {
   const n = (v: number): string => Math.round(v).toLocaleString('en-US').padStart(9);
   const r = (v: number): string => `${(v * 100).toFixed(1)}%`.padStart(7);
-  console.log(`\nDeriveSharedSecret: ${SECONDS} s per measurement; endpoint = signed requests/s through @aws-sdk/client-kms on loopback`);
-  console.log(`(client here, endpoint in a child process; "c=${CONCURRENCY}" keeps ${CONCURRENCY} requests in flight). Ratio = endpoint c=${CONCURRENCY} / core ECDH.\n`);
-  console.log('curve       core ECDH/s  node ECDH/s  endpoint c=1/s  endpoint c=' + `${CONCURRENCY}/s`.padEnd(5) + '   ratio');
+  console.log(
+    `\nDeriveSharedSecret: ${SECONDS} s per measurement; endpoint = signed requests/s through @aws-sdk/client-kms on loopback`,
+  );
+  console.log(
+    `(client here, endpoint in a child process; "c=${CONCURRENCY}" keeps ${CONCURRENCY} requests in flight). Ratio = endpoint c=${CONCURRENCY} / core ECDH.\n`,
+  );
+  console.log(
+    'curve       core ECDH/s  node ECDH/s  endpoint c=1/s  endpoint c=' + `${CONCURRENCY}/s`.padEnd(5) + '   ratio',
+  );
   for (const row of rows) {
-    console.log(`${row.curve.padEnd(10)}  ${n(row.coreEcdh)}    ${n(row.nodeEcdh)}     ${n(row.sequential)}       ${n(row.concurrent)}   ${r(row.concurrent / row.coreEcdh)}`);
+    console.log(
+      `${row.curve.padEnd(10)}  ${n(row.coreEcdh)}    ${n(row.nodeEcdh)}     ${n(row.sequential)}       ${n(row.concurrent)}   ${r(row.concurrent / row.coreEcdh)}`,
+    );
   }
   console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);
 }
@@ -129,15 +156,28 @@ function print(rows: Row[]): void {
 async function main(): Promise<void> {
   if (wrapInPrivateKeyring()) return;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'qkms-bench-'));
-  const settings: ServiceSettings = { dataDir, keychainService: `qkms-bench-${randomBytes(4).toString('hex')}`, accountId: '111122223333' };
+  const settings: ServiceSettings = {
+    dataDir,
+    keychainService: `qkms-bench-${randomBytes(4).toString('hex')}`,
+    accountId: '111122223333',
+  };
   const bare = new Map(KEY_SPECS.map((keySpec) => [keySpec, bareRates(keySpec)]));
   const endpoint = await startEndpoint(settings);
-  const kms = new KMSClient({ endpoint: `http://127.0.0.1:${endpoint.port}`, region: 'us-east-1', maxAttempts: 1, credentials: endpoint.credentials });
+  const kms = new KMSClient({
+    endpoint: `http://127.0.0.1:${endpoint.port}`,
+    region: 'us-east-1',
+    maxAttempts: 1,
+    credentials: endpoint.credentials,
+  });
   const createdKeys: string[] = [];
   try {
     const rows: Row[] = [];
     for (const keySpec of KEY_SPECS) {
-      rows.push({ curve: CURVES[keySpec].displayName, ...bare.get(keySpec)!, ...(await endpointRates(kms, keySpec, createdKeys)) });
+      rows.push({
+        curve: CURVES[keySpec].displayName,
+        ...bare.get(keySpec)!,
+        ...(await endpointRates(kms, keySpec, createdKeys)),
+      });
     }
     print(rows);
   } finally {

@@ -26,7 +26,9 @@ function playwrightSkips(suite, out = []) {
 
 function vitestSkips(report) {
   return report.testResults.flatMap((file) =>
-    file.assertionResults.filter((t) => t.status === 'skipped' || t.status === 'pending').map((t) => `${file.name.replace(process.cwd() + '/', '')}: ${t.fullName}`),
+    file.assertionResults
+      .filter((t) => t.status === 'skipped' || t.status === 'pending')
+      .map((t) => `${file.name.replace(process.cwd() + '/', '')}: ${t.fullName}`),
   );
 }
 
@@ -35,7 +37,10 @@ const playwright = read('reports/playwright.json');
 const passed = vitest.numPassedTests + (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
 const failed = vitest.numFailedTests + (playwright.stats.unexpected ?? 0);
 const skipped = vitest.numPendingTests + vitest.numTodoTests + (playwright.stats.skipped ?? 0);
-console.log(`(vitest ${vitest.numPassedTests} passed; Playwright ${playwright.stats.expected} passed, ${playwright.stats.skipped} skipped)`);
-for (const line of [...vitestSkips(vitest), ...playwright.suites.flatMap((suite) => playwrightSkips(suite))]) console.log(`skipped: ${line}`);
+console.log(
+  `(vitest ${vitest.numPassedTests} passed; Playwright ${playwright.stats.expected} passed, ${playwright.stats.skipped} skipped)`,
+);
+for (const line of [...vitestSkips(vitest), ...playwright.suites.flatMap((suite) => playwrightSkips(suite))])
+  console.log(`skipped: ${line}`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed === 0 || failed > 0) process.exit(1);

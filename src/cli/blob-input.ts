@@ -14,9 +14,10 @@ export function readFileArgument(path: string, option: string): Buffer {
     size = statSync(path).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${option}: cannot read ${path} (${code === 'ENOENT' ? 'no such file' : code ?? 'error'})`);
+    throw new UsageError(`${option}: cannot read ${path} (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
   }
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${option}: ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read`);
+  if (size > MAX_FILE_BYTES)
+    throw new UsageError(`${option}: ${path} is ${size} bytes; at most ${MAX_FILE_BYTES} are read`);
   return readFileSync(path);
 }
 
@@ -45,7 +46,9 @@ export function blobArgument(field: string, value: string, option: string): stri
   if (text.includes('-----BEGIN')) return Buffer.from(text, 'utf8').toString('base64');
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0 || compact.length === 0) {
-    throw new UsageError(`${option}: give base64 text, fileb://<path> for a binary file, or file://<path> for a text file`);
+    throw new UsageError(
+      `${option}: give base64 text, fileb://<path> for a binary file, or file://<path> for a text file`,
+    );
   }
   return compact;
 }

@@ -3,7 +3,9 @@ import { OPERATION_NAMES, QKMS_EXTENSIONS, type OperationName } from '../shared/
 import { commandOf, parametersOf } from './parameters';
 
 export function mainHelp(): string {
-  const commands = OPERATION_NAMES.map((op) => `  ${commandOf(op).padEnd(28)}${QKMS_EXTENSIONS.includes(op) ? '(QKMS extension)' : ''}`);
+  const commands = OPERATION_NAMES.map(
+    (op) => `  ${commandOf(op).padEnd(28)}${QKMS_EXTENSIONS.includes(op) ? '(QKMS extension)' : ''}`,
+  );
   return [
     'usage: qkms <command> [options]',
     '',
@@ -31,5 +33,11 @@ export function commandHelp(operation: OperationName): string {
     const kind = p.kind === 'enum' ? (p.choices ?? []).join(' | ') : p.kind;
     return `  ${p.option.padEnd(28)}${p.required ? 'required' : 'optional'}  ${kind}`;
   });
-  return [`usage: qkms ${commandOf(operation)} [options]`, '', 'Options:', ...lines, `  ${'--cli-input-json'.padEnd(28)}optional  JSON request body`].join('\n');
+  return [
+    `usage: qkms ${commandOf(operation)} [options]`,
+    '',
+    'Options:',
+    ...lines,
+    `  ${'--cli-input-json'.padEnd(28)}optional  JSON request body`,
+  ].join('\n');
 }

@@ -11,7 +11,9 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     // Unexpected faults: no stack trace and no message text (it could quote key material).
-    process.stderr.write(`An error occurred (KMSInternalException): unexpected ${error instanceof Error ? error.name : 'fault'}\n`);
+    process.stderr.write(
+      `An error occurred (KMSInternalException): unexpected ${error instanceof Error ? error.name : 'fault'}\n`,
+    );
     process.exitCode = 255;
   },
 );

@@ -14,8 +14,14 @@ function select(value: unknown, query: string): unknown {
   let current = value;
   for (const step of query.split('.')) {
     const match = STEP.exec(step);
-    if (!match) throw new UsageError(`--query: '${query}' is not supported; use a dotted path such as KeyMetadata.KeyId or Keys[0].KeyId`);
-    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[match[1] as string] : undefined;
+    if (!match)
+      throw new UsageError(
+        `--query: '${query}' is not supported; use a dotted path such as KeyMetadata.KeyId or Keys[0].KeyId`,
+      );
+    current =
+      current !== null && typeof current === 'object'
+        ? (current as Record<string, unknown>)[match[1] as string]
+        : undefined;
     for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) {
       current = Array.isArray(current) ? current[Number(index[1])] : undefined;
     }
@@ -25,7 +31,10 @@ function select(value: unknown, query: string): unknown {
 
 function asText(value: unknown): string {
   if (value === null) return 'None';
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item))).join('\t');
+  if (Array.isArray(value))
+    return value
+      .map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)))
+      .join('\t');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -43,7 +52,10 @@ export function takeOutputOptions(args: readonly string[]): { rest: string[]; ou
   const output: OutputOptions = { format: 'json' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const [name, inline] = arg.includes('=') && arg.startsWith('--') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.includes('=') && arg.startsWith('--')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (name !== '--query' && name !== '--output') {
       rest.push(arg);
       continue;

@@ -14,7 +14,9 @@ export function groupOptions(args: readonly string[]): Map<string, string[]> {
   let current: string[] | undefined;
   for (const arg of args) {
     if (OPTION.test(arg)) {
-      const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const [name, inline] = arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
       if (groups.has(name)) throw new UsageError(`${name} was given more than once`);
       current = inline === undefined ? [] : [inline];
       groups.set(name, current);
@@ -41,7 +43,8 @@ function structureArgument(value: string, option: string): unknown {
   if (text.startsWith('{') || text.startsWith('[')) return parseJson(text, option);
   const entries = text.split(',').map((pair) => {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`${option}: expected Key=value pairs separated by commas, or JSON; got '${pair}'`);
+    if (at <= 0)
+      throw new UsageError(`${option}: expected Key=value pairs separated by commas, or JSON; got '${pair}'`);
     return [pair.slice(0, at).trim(), pair.slice(at + 1)];
   });
   return Object.fromEntries(entries);
@@ -60,7 +63,8 @@ function valueOf(parameter: Parameter, values: string[]): unknown {
     case 'number': {
       const text = single(parameter, values);
       const number = Number(text);
-      if (text.trim() === '' || !Number.isFinite(number)) throw new UsageError(`${parameter.option} must be a number, got '${text}'`);
+      if (text.trim() === '' || !Number.isFinite(number))
+        throw new UsageError(`${parameter.option} must be a number, got '${text}'`);
       return number;
     }
     case 'blob':
@@ -87,13 +91,19 @@ export function buildRequest(operation: OperationName, args: readonly string[]):
   let request: Record<string, unknown> = {};
   const inputJson = groups.get('--cli-input-json');
   if (inputJson) {
-    const parsed = parseJson(textArgument(single({ option: '--cli-input-json' } as Parameter, inputJson), '--cli-input-json'), '--cli-input-json');
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('--cli-input-json must be a JSON object');
+    const parsed = parseJson(
+      textArgument(single({ option: '--cli-input-json' } as Parameter, inputJson), '--cli-input-json'),
+      '--cli-input-json',
+    );
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError('--cli-input-json must be a JSON object');
     request = { ...(parsed as Record<string, unknown>) };
     groups.delete('--cli-input-json');
   }
   for (const [option, values] of groups) {
-    const negated = option.startsWith('--no-') ? parameters.find((p) => p.kind === 'boolean' && p.option === `--${option.slice(5)}`) : undefined;
+    const negated = option.startsWith('--no-')
+      ? parameters.find((p) => p.kind === 'boolean' && p.option === `--${option.slice(5)}`)
+      : undefined;
     if (negated) {
       if (values.length > 0) throw new UsageError(`${option} is a switch and takes no value`);
       request[negated.field] = false;

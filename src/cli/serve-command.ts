@@ -15,7 +15,8 @@ const SERVE_HELP = [
 
 function portOf(args: readonly string[]): number {
   const groups = groupOptions(args);
-  for (const option of groups.keys()) if (option !== '--port') throw new UsageError(`Unknown option ${option} for serve`);
+  for (const option of groups.keys())
+    if (option !== '--port') throw new UsageError(`Unknown option ${option} for serve`);
   const values = groups.get('--port');
   if (!values) return 4566;
   const port = Number(values[0]);
@@ -42,7 +43,16 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   const credentials = await resolveCredentials(io.env, openKeychain(settings));
   const server = await startServer({ service: openService(settings), port, credentials, log: io.err });
   io.out(
-    JSON.stringify({ Endpoint: `http://127.0.0.1:${server.port}`, Region: 'any', AccessKeyId: credentials.accessKeyId, SecretAccessKey: credentials.secretAccessKey }, null, 4),
+    JSON.stringify(
+      {
+        Endpoint: `http://127.0.0.1:${server.port}`,
+        Region: 'any',
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+      },
+      null,
+      4,
+    ),
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => void server.close().then(resolve);

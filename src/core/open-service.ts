@@ -56,7 +56,10 @@ export function openKeychain(settings: ServiceSettings): KeytarKeychain {
 
 export function openService(settings: ServiceSettings): KmsService {
   const keychain = openKeychain(settings);
-  return createKmsService({ store: createKeyStore({ dataDir: settings.dataDir, keychain }), accountId: settings.accountId });
+  return createKmsService({
+    store: createKeyStore({ dataDir: settings.dataDir, keychain }),
+    accountId: settings.accountId,
+  });
 }
 
 export function openDefaultService(env: NodeJS.ProcessEnv = process.env): KmsService {

@@ -60,11 +60,18 @@ export function startApp(options: StartOptions): void {
   app.on('activate', () => (mainWindow ? showWindow() : openWindow()));
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, policy, devServerUrl ? developmentCsp(devServerUrl) : CONTENT_SECURITY_POLICY);
+    hardenSession(
+      session.defaultSession,
+      policy,
+      devServerUrl ? developmentCsp(devServerUrl) : CONTENT_SECURITY_POLICY,
+    );
     installMenu(policy.isDevelopment);
     let service: KmsServicePort;
     try {
-      service = options.openService({ ...process.env, QKMS_DATA_DIR: process.env.QKMS_DATA_DIR || app.getPath('userData') });
+      service = options.openService({
+        ...process.env,
+        QKMS_DATA_DIR: process.env.QKMS_DATA_DIR || app.getPath('userData'),
+      });
     } catch (error) {
       dialog.showErrorBox(APP_NAME, `QKMS could not start: ${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);
@@ -83,7 +90,11 @@ export function startApp(options: StartOptions): void {
       const limit = new Promise((resolve) => setTimeout(resolve, QUIT_CLEAR_LIMIT_MS));
       void Promise.race([clipboardActions.flush(), limit]).finally(() => app.quit());
     });
-    registerIpcHandlers(ipcMain, createIpcHandlers(service, dialogs, clipboardActions), createSenderCheck(policy, isAppWebContents));
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers(service, dialogs, clipboardActions),
+      createSenderCheck(policy, isAppWebContents),
+    );
     openWindow();
   });
 }

@@ -2,7 +2,10 @@
 // only in development, and quit.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-export function menuTemplate(options: { isDevelopment: boolean; platform: NodeJS.Platform }): MenuItemConstructorOptions[] {
+export function menuTemplate(options: {
+  isDevelopment: boolean;
+  platform: NodeJS.Platform;
+}): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     ...(options.isDevelopment

@@ -53,14 +53,16 @@ export function parseAuthorization(value: string): ParsedAuthorization {
     throw incomplete("Credential must have the form '<access key id>/<yyyymmdd>/<region>/kms/aws4_request'.");
   }
   const [accessKeyId, scopeDate, region, service, terminator] = credential as [string, string, string, string, string];
-  if (!/^\d{8}$/.test(scopeDate)) throw incomplete("The date in the Credential scope must be 8 digits (yyyymmdd).");
-  if (terminator !== TERMINATOR) throw incomplete(`Credential should be scoped with a valid terminator: '${TERMINATOR}'.`);
+  if (!/^\d{8}$/.test(scopeDate)) throw incomplete('The date in the Credential scope must be 8 digits (yyyymmdd).');
+  if (terminator !== TERMINATOR)
+    throw incomplete(`Credential should be scoped with a valid terminator: '${TERMINATOR}'.`);
   const signedHeaders = parts.get('SignedHeaders')!.split(';');
   if (signedHeaders.some((h) => !/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(h))) {
     throw incomplete('SignedHeaders must be lowercase header names separated by semicolons.');
   }
   for (const required of ['host', 'x-amz-date']) {
-    if (!signedHeaders.includes(required)) throw incomplete(`'${required}' must be a SignedHeader in the AWS Authorization.`);
+    if (!signedHeaders.includes(required))
+      throw incomplete(`'${required}' must be a SignedHeader in the AWS Authorization.`);
   }
   const signature = parts.get('Signature')!;
   if (!/^[0-9a-f]{64}$/.test(signature)) throw incomplete('Signature must be 64 lowercase hexadecimal digits.');

@@ -32,20 +32,32 @@ function fromEnvironment(env: NodeJS.ProcessEnv): EndpointCredentials | undefine
   const secretAccessKey = env.QKMS_SECRET_ACCESS_KEY?.trim();
   if (!accessKeyId && !secretAccessKey) return undefined;
   if (!accessKeyId || !secretAccessKey) {
-    throw new QkmsError('ValidationException', 'Set both QKMS_ACCESS_KEY_ID and QKMS_SECRET_ACCESS_KEY, or neither (a pair is then kept in the OS keychain)');
+    throw new QkmsError(
+      'ValidationException',
+      'Set both QKMS_ACCESS_KEY_ID and QKMS_SECRET_ACCESS_KEY, or neither (a pair is then kept in the OS keychain)',
+    );
   }
   if (!ACCESS_KEY_ID.test(accessKeyId)) {
-    throw new QkmsError('ValidationException', 'QKMS_ACCESS_KEY_ID must be 1 to 128 letters, digits, dots, underscores or hyphens');
+    throw new QkmsError(
+      'ValidationException',
+      'QKMS_ACCESS_KEY_ID must be 1 to 128 letters, digits, dots, underscores or hyphens',
+    );
   }
   // Never quote the secret, not even in an error.
-  if (!SECRET.test(secretAccessKey)) throw new QkmsError('ValidationException', 'QKMS_SECRET_ACCESS_KEY must be 1 to 256 characters without spaces');
+  if (!SECRET.test(secretAccessKey))
+    throw new QkmsError('ValidationException', 'QKMS_SECRET_ACCESS_KEY must be 1 to 256 characters without spaces');
   return { accessKeyId, secretAccessKey };
 }
 
 function parseStored(stored: string): EndpointCredentials {
   try {
     const value = JSON.parse(stored) as Partial<EndpointCredentials>;
-    if (typeof value.accessKeyId === 'string' && ACCESS_KEY_ID.test(value.accessKeyId) && typeof value.secretAccessKey === 'string' && SECRET.test(value.secretAccessKey)) {
+    if (
+      typeof value.accessKeyId === 'string' &&
+      ACCESS_KEY_ID.test(value.accessKeyId) &&
+      typeof value.secretAccessKey === 'string' &&
+      SECRET.test(value.secretAccessKey)
+    ) {
       return { accessKeyId: value.accessKeyId, secretAccessKey: value.secretAccessKey };
     }
   } catch {
@@ -57,7 +69,10 @@ function parseStored(stored: string): EndpointCredentials {
   );
 }
 
-export async function resolveCredentials(env: NodeJS.ProcessEnv, keychain: CredentialKeychain): Promise<ResolvedCredentials> {
+export async function resolveCredentials(
+  env: NodeJS.ProcessEnv,
+  keychain: CredentialKeychain,
+): Promise<ResolvedCredentials> {
   const fromEnv = fromEnvironment(env);
   if (fromEnv) return { ...fromEnv, source: 'environment' };
   // A locked Linux keyring also answers null; the write below then fails with the "locked" message, so

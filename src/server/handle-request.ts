@@ -31,21 +31,32 @@ interface Outcome {
 /** Only this machine, and only under this endpoint's own name (a DNS-rebinding page has another Host). */
 function checkOrigin(req: IncomingMessage, port: number): void {
   const remote = req.socket.remoteAddress ?? '';
-  if (!/^(::ffff:)?127\./.test(remote)) throw new EndpointError('AccessDeniedException', 'The endpoint serves loopback clients only');
+  if (!/^(::ffff:)?127\./.test(remote))
+    throw new EndpointError('AccessDeniedException', 'The endpoint serves loopback clients only');
   const host = (req.headers.host ?? '').toLowerCase();
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-    throw new EndpointError('AccessDeniedException', `The Host header must be 127.0.0.1:${port} (the endpoint URL is http://127.0.0.1:${port})`);
+    throw new EndpointError(
+      'AccessDeniedException',
+      `The Host header must be 127.0.0.1:${port} (the endpoint URL is http://127.0.0.1:${port})`,
+    );
   }
 }
 
 function operationOf(req: IncomingMessage): OperationName {
   const target = req.headersDistinct['x-amz-target'];
   if (target === undefined || target.length !== 1) {
-    throw new EndpointError('UnknownOperationException', `The request needs one X-Amz-Target header: ${TARGET_PREFIX}<Operation>`);
+    throw new EndpointError(
+      'UnknownOperationException',
+      `The request needs one X-Amz-Target header: ${TARGET_PREFIX}<Operation>`,
+    );
   }
   const value = target[0]!;
   const name = value.startsWith(TARGET_PREFIX) ? value.slice(TARGET_PREFIX.length) : undefined;
-  if (!isOperationName(name)) throw new EndpointError('UnknownOperationException', `X-Amz-Target names no ${TARGET_PREFIX.slice(0, -1)} operation`);
+  if (!isOperationName(name))
+    throw new EndpointError(
+      'UnknownOperationException',
+      `X-Amz-Target names no ${TARGET_PREFIX.slice(0, -1)} operation`,
+    );
   return name;
 }
 
@@ -69,11 +80,15 @@ function parseJsonBody(req: IncomingMessage, body: Buffer): Record<string, unkno
 async function serve(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, outcome: Outcome): Promise<void> {
   checkOrigin(req, ctx.port());
   if (req.method !== 'POST' || req.url !== '/') {
-    throw new EndpointError('UnknownOperationException', 'The endpoint serves POST / only (JSON 1.1, with X-Amz-Target)');
+    throw new EndpointError(
+      'UnknownOperationException',
+      'The endpoint serves POST / only (JSON 1.1, with X-Amz-Target)',
+    );
   }
   const body = await readBody(req, ctx.limits);
   const target = req.headers['x-amz-target'];
-  if (typeof target === 'string' && isOperationName(target.slice(TARGET_PREFIX.length))) outcome.operation = target.slice(TARGET_PREFIX.length);
+  if (typeof target === 'string' && isOperationName(target.slice(TARGET_PREFIX.length)))
+    outcome.operation = target.slice(TARGET_PREFIX.length);
   await ctx.verifier.verify({ method: req.method, path: req.url, headers: req.headersDistinct, body });
   const operation = operationOf(req);
   const request = parseJsonBody(req, body);
@@ -108,7 +123,9 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
         // Never echo an unexpected error's text: it could quote request bytes.
         const reference = randomUUID();
         message = `An internal error occurred (reference ${reference})`;
-        ctx.log(`qkms-endpoint: KMSInternalException ref=${reference} kind=${error instanceof Error ? error.name : typeof error}`);
+        ctx.log(
+          `qkms-endpoint: KMSInternalException ref=${reference} kind=${error instanceof Error ? error.name : typeof error}`,
+        );
       }
       // After a refused or unread body, the connection cannot be reused.
       const close = !req.complete;

@@ -40,7 +40,13 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buff
     const onError = (): void => finish(new ClientGone());
     const onClose = (): void => finish(new ClientGone());
     const timer = setTimeout(
-      () => finish(new EndpointError('RequestTimeoutException', `The request body did not arrive within ${limits.timeoutMs / 1000} s`)),
+      () =>
+        finish(
+          new EndpointError(
+            'RequestTimeoutException',
+            `The request body did not arrive within ${limits.timeoutMs / 1000} s`,
+          ),
+        ),
       limits.timeoutMs,
     );
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
@@ -48,5 +54,8 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buff
 }
 
 function tooLarge(maxBytes: number): EndpointError {
-  return new EndpointError('RequestEntityTooLargeException', `The request body is larger than the endpoint accepts (${maxBytes} bytes)`);
+  return new EndpointError(
+    'RequestEntityTooLargeException',
+    `The request body is larger than the endpoint accepts (${maxBytes} bytes)`,
+  );
 }

@@ -43,21 +43,33 @@ function parseAmzDate(value: string): Date | undefined {
   return date.getUTCDate() === d && date.getUTCHours() === h ? date : undefined;
 }
 
-const amzDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const amzDate = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function checkFreshness(signedAt: Date, raw: string, now: number): void {
   if (signedAt.getTime() < now - MAX_CLOCK_SKEW_MS) {
-    throw invalid(`Signature expired: ${raw} is now earlier than ${amzDate(now - MAX_CLOCK_SKEW_MS)} (${amzDate(now)} - 5 min.)`);
+    throw invalid(
+      `Signature expired: ${raw} is now earlier than ${amzDate(now - MAX_CLOCK_SKEW_MS)} (${amzDate(now)} - 5 min.)`,
+    );
   }
   if (signedAt.getTime() > now + MAX_CLOCK_SKEW_MS) {
-    throw invalid(`Signature not yet current: ${raw} is still later than ${amzDate(now + MAX_CLOCK_SKEW_MS)} (${amzDate(now)} + 5 min.)`);
+    throw invalid(
+      `Signature not yet current: ${raw} is still later than ${amzDate(now + MAX_CLOCK_SKEW_MS)} (${amzDate(now)} + 5 min.)`,
+    );
   }
 }
 
 function single(request: SignedRequest, name: string): string | undefined {
   const values = request.headers[name];
   if (values === undefined || values.length === 0) return undefined;
-  if (values.length > 1) throw new EndpointError('IncompleteSignatureException', `The request has ${values.length} '${name}' headers; send one.`);
+  if (values.length > 1)
+    throw new EndpointError(
+      'IncompleteSignatureException',
+      `The request has ${values.length} '${name}' headers; send one.`,
+    );
   return values[0];
 }
 
@@ -66,7 +78,9 @@ function checkPayloadHash(request: SignedRequest): void {
   const claimed = single(request, 'x-amz-content-sha256');
   if (claimed === undefined) return;
   if (claimed !== createHash('sha256').update(request.body).digest('hex')) {
-    throw invalid("The provided 'x-amz-content-sha256' header does not match the SHA-256 of the request body (an unsigned payload is refused).");
+    throw invalid(
+      "The provided 'x-amz-content-sha256' header does not match the SHA-256 of the request body (an unsigned payload is refused).",
+    );
   }
 }
 
@@ -86,18 +100,27 @@ export function createSigV4Verifier(credentials: EndpointCredentials, now: () =>
         throw new EndpointError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
       }
       const auth = parseAuthorization(authorization);
-      if (auth.service !== SIGV4_SERVICE) throw invalid(`Credential should be scoped to correct service: '${SIGV4_SERVICE}'.`);
+      if (auth.service !== SIGV4_SERVICE)
+        throw invalid(`Credential should be scoped to correct service: '${SIGV4_SERVICE}'.`);
       if (auth.accessKeyId !== credentials.accessKeyId || request.headers['x-amz-security-token'] !== undefined) {
         // Access key ids are not secret; the endpoint has one key and no session tokens.
-        throw new EndpointError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+        throw new EndpointError(
+          'UnrecognizedClientException',
+          'The security token included in the request is invalid.',
+        );
       }
       const rawDate = single(request, 'x-amz-date');
       const signedAt = rawDate === undefined ? undefined : parseAmzDate(rawDate);
       if (rawDate === undefined || signedAt === undefined) {
-        throw new EndpointError('IncompleteSignatureException', "The request needs an 'X-Amz-Date' header in ISO 8601 basic format (yyyymmddThhmmssZ).");
+        throw new EndpointError(
+          'IncompleteSignatureException',
+          "The request needs an 'X-Amz-Date' header in ISO 8601 basic format (yyyymmddThhmmssZ).",
+        );
       }
       if (rawDate.slice(0, 8) !== auth.scopeDate) {
-        throw invalid(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${rawDate.slice(0, 8)}'.`);
+        throw invalid(
+          `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${rawDate.slice(0, 8)}'.`,
+        );
       }
       checkFreshness(signedAt, rawDate, now());
       checkPayloadHash(request);
@@ -106,18 +129,31 @@ export function createSigV4Verifier(credentials: EndpointCredentials, now: () =>
       for (const name of auth.signedHeaders) {
         const values = request.headers[name];
         if (values === undefined) {
-          throw new EndpointError('IncompleteSignatureException', `SignedHeaders lists '${name}', but the request has no such header.`);
+          throw new EndpointError(
+            'IncompleteSignatureException',
+            `SignedHeaders lists '${name}', but the request has no such header.`,
+          );
         }
         headers[name] = values.join(',');
       }
-      const rebuilt = new HttpRequest({ method: request.method, protocol: 'http:', hostname: '127.0.0.1', path: request.path, headers, body: request.body });
+      const rebuilt = new HttpRequest({
+        method: request.method,
+        protocol: 'http:',
+        hostname: '127.0.0.1',
+        path: request.path,
+        headers,
+        body: request.body,
+      });
       const signed = await signer.sign(rebuilt, {
         signingDate: signedAt,
         signingRegion: auth.region,
         signableHeaders: new Set(auth.signedHeaders),
       });
       const expected = /Signature=([0-9a-f]{64})$/.exec(signed.headers.authorization ?? '')?.[1];
-      if (expected === undefined || !timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(auth.signature, 'hex'))) {
+      if (
+        expected === undefined ||
+        !timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(auth.signature, 'hex'))
+      ) {
         throw invalid(
           'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
         );

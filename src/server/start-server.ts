@@ -64,7 +64,12 @@ function onClientError(error: Error & { code?: string }, socket: Socket): void {
   if (socket.writable && !socket.writableEnded) {
     const response =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? rawErrorResponse(431, 'Request Header Fields Too Large', 'SerializationException', 'The request headers are too large')
+        ? rawErrorResponse(
+            431,
+            'Request Header Fields Too Large',
+            'SerializationException',
+            'The request headers are too large',
+          )
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? rawErrorResponse(408, 'Request Timeout', 'RequestTimeoutException', 'The request did not arrive in time')
           : rawErrorResponse(400, 'Bad Request', 'SerializationException', 'The request is not valid HTTP/1.1');
@@ -92,7 +97,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const serverOptions = { maxHeaderSize: 16 * 1024, requireHostHeader: true, connectionsCheckingInterval: 1_000 };
   const server = createServer(serverOptions, (req: IncomingMessage, res: ServerResponse) => {
     if (inFlight >= limits.maxConcurrentRequests) {
-      const status = sendError(res, 'ThrottlingException', 'Too many requests are being served at once; retry shortly', true);
+      const status = sendError(
+        res,
+        'ThrottlingException',
+        'Too many requests are being served at once; retry shortly',
+        true,
+      );
       log(formatLogLine({ operation: '-', status, errorType: 'ThrottlingException', durationMs: 0 }));
       return;
     }
@@ -111,7 +121,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const onError = (error: Error & { code?: string }): void => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port} on ${host} is already in use; choose another with --port (0 picks a free one)`)
+          ? new Error(
+              `Port ${options.port} on ${host} is already in use; choose another with --port (0 picks a free one)`,
+            )
           : error,
       );
     };

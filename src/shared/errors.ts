@@ -5,7 +5,8 @@ export const ERROR_DESCRIPTIONS = {
   // Errors of the DeriveSharedSecret page.
   DependencyTimeoutException: 'The system timed out while trying to fulfill the request.',
   DisabledException: 'The request was rejected because the specified KMS key is disabled.',
-  InvalidKeyUsageException: 'The request was rejected because the specified KeyId value cannot be used for this operation.',
+  InvalidKeyUsageException:
+    'The request was rejected because the specified KeyId value cannot be used for this operation.',
   InvalidPublicKeyException:
     'The request was rejected because the provided public key is invalid or incompatible with the KMS key.',
   KMSInternalException: 'The request was rejected because an internal error occurred.',
@@ -19,7 +20,8 @@ export const ERROR_DESCRIPTIONS = {
   AlreadyExistsException: 'The request was rejected because it attempted to create a resource that already exists.',
   InvalidAliasNameException: 'The request was rejected because the specified alias name is not valid.',
   InvalidArnException: 'The request was rejected because a specified ARN, or an ARN in a key policy, is not valid.',
-  InvalidMarkerException: 'The request was rejected because the marker that specifies where pagination should next begin is not valid.',
+  InvalidMarkerException:
+    'The request was rejected because the marker that specifies where pagination should next begin is not valid.',
   TagException: 'The request was rejected because one or more tags are not valid.',
   KeyUnavailableException:
     'The request was rejected because the key material is not available: the OS keychain is locked or unreachable.',
@@ -33,7 +35,8 @@ export const ERROR_DESCRIPTIONS = {
   SerializationException: 'The request body is not valid JSON of the expected shape.',
   MissingAuthenticationTokenException: 'The request is not signed.',
   IncompleteSignatureException: 'The request signature is malformed or incomplete.',
-  InvalidSignatureException: 'The request signature does not match, or the request time is too far from the server time.',
+  InvalidSignatureException:
+    'The request signature does not match, or the request time is too far from the server time.',
   UnrecognizedClientException: 'The access key id in the request is not known.',
   AccessDeniedException: 'The request was refused.',
   RequestEntityTooLargeException: 'The request body is larger than the endpoint accepts.',

@@ -24,20 +24,34 @@ export const SECRET_CLEAR_SECONDS = { default: 30, min: 5, max: 300 } as const;
  *  which the renderer has no permission to touch). */
 export interface DesktopActions {
   /** Opens a file dialog, reads the PKCS#8 file in the main process, and imports it. `Canceled` if the user cancels. */
-  importKeyFromFile(request: Omit<Requests['ImportKey'], 'PrivateKey'>): Promise<Result<Responses['ImportKey'] | { Canceled: true }>>;
+  importKeyFromFile(
+    request: Omit<Requests['ImportKey'], 'PrivateKey'>,
+  ): Promise<Result<Responses['ImportKey'] | { Canceled: true }>>;
   /** Opens a file dialog and returns the chosen file's contents as base64 (a public key, or an RSA recipient key). */
   openPublicKeyFile(): Promise<Result<{ Contents: string; FileName: string } | { Canceled: true }>>;
   /** Opens a save dialog and writes the key's public key in the chosen format. */
-  savePublicKey(request: { KeyId: string; Format: PublicKeyFileFormat }): Promise<Result<{ Path: string } | { Canceled: true }>>;
+  savePublicKey(request: {
+    KeyId: string;
+    Format: PublicKeyFileFormat;
+  }): Promise<Result<{ Path: string } | { Canceled: true }>>;
   /** Puts a secret on the system clipboard and clears it again after `ClearAfterSeconds` (default 30, 5–300),
    *  but only if the clipboard still holds it. A newer copySecret replaces the pending clear. `ClearsAt` is
    *  the main process's clock (ms since the epoch). */
-  copySecret(request: { Text: string; ClearAfterSeconds?: number }): Promise<Result<{ Copied: true; ClearsAt: number }>>;
+  copySecret(request: {
+    Text: string;
+    ClearAfterSeconds?: number;
+  }): Promise<Result<{ Copied: true; ClearsAt: number }>>;
   /** Puts non-secret text (a public key, a key id, a request body) on the system clipboard. */
   copyText(request: { Text: string }): Promise<Result<{ Copied: true }>>;
 }
 
-export const DESKTOP_ACTIONS = ['importKeyFromFile', 'openPublicKeyFile', 'savePublicKey', 'copySecret', 'copyText'] as const satisfies readonly (keyof DesktopActions)[];
+export const DESKTOP_ACTIONS = [
+  'importKeyFromFile',
+  'openPublicKeyFile',
+  'savePublicKey',
+  'copySecret',
+  'copyText',
+] as const satisfies readonly (keyof DesktopActions)[];
 
 export const channelOf = (name: RendererOperation | keyof DesktopActions): string => `qkms:${name}`;
 

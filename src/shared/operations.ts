@@ -66,7 +66,12 @@ export interface Responses {
 }
 
 /** Operations that are QKMS's own, not AWS KMS's (the HTTP endpoint serves them too). */
-export const QKMS_EXTENSIONS: readonly OperationName[] = ['ImportKey', 'ListKeyDetails', 'GetKeychainStatus', 'InspectPublicKey'];
+export const QKMS_EXTENSIONS: readonly OperationName[] = [
+  'ImportKey',
+  'ListKeyDetails',
+  'GetKeychainStatus',
+  'InspectPublicKey',
+];
 
 export function isOperationName(value: unknown): value is OperationName {
   return typeof value === 'string' && Object.hasOwn(REQUEST_SCHEMAS, value);

@@ -43,7 +43,10 @@ function tlv(tag: number, content: number[]): number[] {
 /** The bytes of a canonical EC SPKI of `keySpec` that come before the 0x04 point (built, not hard-coded). */
 export function ecSpkiPrefix(keySpec: KeySpec): Uint8Array {
   const pointLength = 1 + 2 * CURVES[keySpec].fieldBytes;
-  const algorithm = tlv(0x30, [...tlv(0x06, oidContent('1.2.840.10045.2.1')), ...tlv(0x06, oidContent(CURVES[keySpec].oid))]);
+  const algorithm = tlv(0x30, [
+    ...tlv(0x06, oidContent('1.2.840.10045.2.1')),
+    ...tlv(0x06, oidContent(CURVES[keySpec].oid)),
+  ]);
   const bitString = tlv(0x03, new Array<number>(1 + pointLength).fill(0));
   const whole = tlv(0x30, [...algorithm, ...bitString]);
   return Uint8Array.from(whole.slice(0, whole.length - pointLength));
@@ -53,8 +56,12 @@ export function ecSpkiPrefix(keySpec: KeySpec): Uint8Array {
 export function ecSpkiPoint(der: Uint8Array, keySpec: KeySpec): Uint8Array {
   const prefix = ecSpkiPrefix(keySpec);
   const pointLength = 1 + 2 * CURVES[keySpec].fieldBytes;
-  const matches = der.length === prefix.length + pointLength && prefix.every((b, i) => der[i] === b) && der[prefix.length] === 0x04;
-  if (!matches) throw new TypeError(`not a canonical ${CURVES[keySpec].displayName} SubjectPublicKeyInfo with an uncompressed point`);
+  const matches =
+    der.length === prefix.length + pointLength && prefix.every((b, i) => der[i] === b) && der[prefix.length] === 0x04;
+  if (!matches)
+    throw new TypeError(
+      `not a canonical ${CURVES[keySpec].displayName} SubjectPublicKeyInfo with an uncompressed point`,
+    );
   return der.subarray(prefix.length);
 }
 

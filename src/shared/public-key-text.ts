@@ -98,10 +98,13 @@ export function readPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   for (const m of text.matchAll(PEM_BLOCK)) {
     const [, label, body, endLabel] = m as unknown as [string, string, string, string];
-    if (label !== endLabel) throw new TypeError(`The PEM block starts with "BEGIN ${label}" but ends with "END ${endLabel}".`);
+    if (label !== endLabel)
+      throw new TypeError(`The PEM block starts with "BEGIN ${label}" but ends with "END ${endLabel}".`);
     // Encapsulated headers (RFC 1421 "Proc-Type: 4,ENCRYPTED") mean an encrypted legacy key.
     if (/^[A-Za-z-]+:/m.test(body)) {
-      throw new TypeError(`The PEM block "${label}" has headers (e.g. Proc-Type: 4,ENCRYPTED): it is an encrypted legacy key.`);
+      throw new TypeError(
+        `The PEM block "${label}" has headers (e.g. Proc-Type: 4,ENCRYPTED): it is an encrypted legacy key.`,
+      );
     }
     let der: Uint8Array;
     try {
@@ -111,7 +114,8 @@ export function readPemBlocks(text: string): PemBlock[] {
     }
     blocks.push({ label, der });
   }
-  if (blocks.length === 0) throw new TypeError('The text starts like PEM ("-----") but has no complete BEGIN/END block.');
+  if (blocks.length === 0)
+    throw new TypeError('The text starts like PEM ("-----") but has no complete BEGIN/END block.');
   return blocks;
 }
 
@@ -138,7 +142,9 @@ function decodePem(text: string): Uint8Array {
   const publicKeys = keys.filter((b) => b.label === 'PUBLIC KEY');
   if (publicKeys.length === 1 && keys.length === 1) return publicKeys[0]!.der;
   if (keys.length > 1) {
-    throw invalid(`The text holds ${keys.length} PEM blocks (${keys.map((b) => b.label).join(', ')}); paste one PUBLIC KEY block.`);
+    throw invalid(
+      `The text holds ${keys.length} PEM blocks (${keys.map((b) => b.label).join(', ')}); paste one PUBLIC KEY block.`,
+    );
   }
   const label = keys[0]!.label;
   const hint = PEM_LABEL_HINTS[label] ?? 'not a public key';
@@ -170,7 +176,9 @@ export function decodePublicKeyText(text: string): DecodedPublicKeyText {
   if (/^[0-9a-fA-F]+$/.test(hexDigits)) {
     if (hexDigits.length % 2 === 0) return { bytes: hexToBytes(hexDigits), textForm: 'HEX' };
     // All hex digits but odd: a digit was lost in copying; decoding it as base64 would only mislead.
-    throw invalid(`The public key looks like hex but has an odd number of digits (${hexDigits.length}); a digit is missing.`);
+    throw invalid(
+      `The public key looks like hex but has an odd number of digits (${hexDigits.length}); a digit is missing.`,
+    );
   }
 
   const compact = trimmed.replace(/\s+/g, '');
@@ -181,14 +189,17 @@ export function decodePublicKeyText(text: string): DecodedPublicKeyText {
     );
   }
   const urlSafe = /[-_]/.test(compact);
-  if (urlSafe && /[+/]/.test(compact)) throw invalid('The public key mixes the base64 (+ /) and base64url (- _) alphabets.');
+  if (urlSafe && /[+/]/.test(compact))
+    throw invalid('The public key mixes the base64 (+ /) and base64url (- _) alphabets.');
   const padding = /^([^=]*)(=*)$/.exec(compact);
   if (!padding || padding[2]!.length > 2 || (padding[2]!.length > 0 && compact.length % 4 !== 0)) {
     throw invalid('The public key is not valid base64: misplaced "=" padding.');
   }
   const bytes = decode64(padding[1]!, urlSafe ? URL : STD);
   if (!bytes || bytes.length === 0) {
-    throw invalid(`The public key is not valid base64: ${padding[1]!.length} digits cannot encode whole bytes (a character is missing or extra).`);
+    throw invalid(
+      `The public key is not valid base64: ${padding[1]!.length} digits cannot encode whole bytes (a character is missing or extra).`,
+    );
   }
   return { bytes, textForm: 'BASE64' };
 }

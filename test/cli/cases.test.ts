@@ -16,7 +16,12 @@ interface BugCase {
 }
 
 const CASES_DIR = path.resolve(__dirname, '../../../shared/cases');
-const KEY_SPEC_OF: Record<string, string> = { 'P-256': 'ECC_NIST_P256', 'P-384': 'ECC_NIST_P384', 'P-521': 'ECC_NIST_P521', secp256k1: 'ECC_SECG_P256K1' };
+const KEY_SPEC_OF: Record<string, string> = {
+  'P-256': 'ECC_NIST_P256',
+  'P-384': 'ECC_NIST_P384',
+  'P-521': 'ECC_NIST_P521',
+  secp256k1: 'ECC_SECG_P256K1',
+};
 const cases: BugCase[] = readdirSync(CASES_DIR)
   .filter((file) => file.endsWith('.json'))
   .map((file) => JSON.parse(readFileSync(path.join(CASES_DIR, file), 'utf8')) as BugCase);
@@ -34,7 +39,15 @@ describe('shared/cases through the qkms CLI', () => {
     const keyFile = path.join(work, `${bugCase.id}.pem`);
     writeFileSync(keyFile, bugCase.privateKeyPkcs8Pem);
     const imported = runQkms(
-      ['import-key', '--key-spec', keySpec as string, '--key-usage', 'DERIVE_SHARED_SECRET', '--private-key', `fileb://${keyFile}`],
+      [
+        'import-key',
+        '--key-spec',
+        keySpec as string,
+        '--key-usage',
+        'DERIVE_SHARED_SECRET',
+        '--private-key',
+        `fileb://${keyFile}`,
+      ],
       t.env,
     );
     expect(imported.stderr).toBe('');

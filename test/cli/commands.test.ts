@@ -15,7 +15,14 @@ describe('qkms', () => {
   it('prints help listing every command, and per-command options', () => {
     const help = runQkms(['--help'], t.env);
     expect(help.status).toBe(0);
-    for (const command of ['create-key', 'import-key', 'derive-shared-secret', 'schedule-key-deletion', 'list-resource-tags', 'serve']) {
+    for (const command of [
+      'create-key',
+      'import-key',
+      'derive-shared-secret',
+      'schedule-key-deletion',
+      'list-resource-tags',
+      'serve',
+    ]) {
       expect(help.stdout).toContain(command);
     }
     const derive = runQkms(['derive-shared-secret', '--help'], t.env);
@@ -40,23 +47,35 @@ describe('qkms', () => {
   it('exits 254 on service errors, AWS CLI style', () => {
     const run = runQkms(['create-key', '--key-spec', 'ECC_NIST_P999'], t.env);
     expect(run.status).toBe(254);
-    expect(run.stderr).toMatch(/^An error occurred \(ValidationException\) when calling the CreateKey operation: .*ECC_NIST_P999/);
+    expect(run.stderr).toMatch(
+      /^An error occurred \(ValidationException\) when calling the CreateKey operation: .*ECC_NIST_P999/,
+    );
   });
 
   it('creates, aliases, tags and derives with PEM, hex, file:// and fileb:// public keys', () => {
-    const created = runQkms(['create-key', '--key-spec', 'ECC_NIST_P256', '--description', 'cli demo', '--tags', 'TagKey=team,TagValue=red'], t.env);
+    const created = runQkms(
+      ['create-key', '--key-spec', 'ECC_NIST_P256', '--description', 'cli demo', '--tags', 'TagKey=team,TagValue=red'],
+      t.env,
+    );
     expect(created.status).toBe(0);
     const keyId = created.json<{ KeyMetadata: { KeyId: string } }>().KeyMetadata.KeyId;
     expect(runQkms(['create-alias', '--alias-name', 'alias/cli-demo', '--target-key-id', keyId], t.env).status).toBe(0);
     const tags = runQkms(['list-resource-tags', '--key-id', 'alias/cli-demo'], t.env).json<{ Tags: unknown[] }>();
     expect(tags.Tags).toEqual([{ TagKey: 'team', TagValue: 'red' }]);
 
-    const publicKey = runQkms(['get-public-key', '--key-id', 'alias/cli-demo'], t.env).json<{ PublicKey: string }>().PublicKey;
+    const publicKey = runQkms(['get-public-key', '--key-id', 'alias/cli-demo'], t.env).json<{ PublicKey: string }>()
+      .PublicKey;
     const peer = opensslKeyPair('ECC_NIST_P256');
     const expected = opensslDerive(peer.privatePath, Buffer.from(publicKey, 'base64')).toString('base64');
     const derFile = path.join(work, 'peer.der');
     writeFileSync(derFile, peer.publicDer);
-    const forms = [peer.publicPem, peer.publicDer.toString('hex'), peer.publicDer.toString('base64'), `file://${peer.publicPath}`, `fileb://${derFile}`];
+    const forms = [
+      peer.publicPem,
+      peer.publicDer.toString('hex'),
+      peer.publicDer.toString('base64'),
+      `file://${peer.publicPath}`,
+      `fileb://${derFile}`,
+    ];
     for (const form of forms) {
       const run = runQkms(['derive-shared-secret', '--key-id', 'alias/cli-demo', '--public-key', form], t.env);
       expect(run.stderr, form.slice(0, 30)).toBe('');
@@ -76,13 +95,25 @@ describe('qkms', () => {
 
 describe('qkms output options', () => {
   it('prints a part of the response with --query and --output text, and nothing for empty responses', () => {
-    const keyId = runQkms(['create-key', '--key-spec', 'ECC_NIST_P256', '--query', 'KeyMetadata.KeyId', '--output', 'text'], t.env);
+    const keyId = runQkms(
+      ['create-key', '--key-spec', 'ECC_NIST_P256', '--query', 'KeyMetadata.KeyId', '--output', 'text'],
+      t.env,
+    );
     expect(keyId.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
-    const alias = runQkms(['create-alias', '--alias-name', 'alias/query-demo', '--target-key-id', keyId.stdout.trim()], t.env);
+    const alias = runQkms(
+      ['create-alias', '--alias-name', 'alias/query-demo', '--target-key-id', keyId.stdout.trim()],
+      t.env,
+    );
     expect(alias).toMatchObject({ status: 0, stdout: '', stderr: '' });
-    const listed = runQkms(['list-aliases', '--key-id', 'alias/query-demo', '--query', 'Aliases[0].AliasName', '--output=text'], t.env);
+    const listed = runQkms(
+      ['list-aliases', '--key-id', 'alias/query-demo', '--query', 'Aliases[0].AliasName', '--output=text'],
+      t.env,
+    );
     expect(listed.stdout.trim()).toBe('alias/query-demo');
-    const missing = runQkms(['describe-key', '--key-id', 'alias/query-demo', '--query', 'KeyMetadata.Nope', '--output', 'text'], t.env);
+    const missing = runQkms(
+      ['describe-key', '--key-id', 'alias/query-demo', '--query', 'KeyMetadata.Nope', '--output', 'text'],
+      t.env,
+    );
     expect(missing.stdout.trim()).toBe('None');
     const bad = runQkms(['list-keys', '--query', 'Keys[*].KeyId'], t.env);
     expect(bad.status).toBe(252);

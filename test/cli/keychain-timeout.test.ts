@@ -37,7 +37,10 @@ beforeAll(async () => {
     creationDate: 1_700_000_000_000,
     tags: [],
   };
-  writeFileSync(path.join(dataDir, 'keys.json'), JSON.stringify({ version: 1, keys: { [KEY_ID]: record }, aliases: {} }));
+  writeFileSync(
+    path.join(dataDir, 'keys.json'),
+    JSON.stringify({ version: 1, keys: { [KEY_ID]: record }, aliases: {} }),
+  );
 });
 afterAll(async () => {
   await new Promise((resolve) => silentBus.close(resolve));
@@ -89,7 +92,10 @@ function runTimed(args: string[], env: NodeJS.ProcessEnv): Promise<TimedRun> {
 
 describe('qkms with a keychain that never answers', () => {
   it('derive-shared-secret reports DependencyTimeoutException after the bound, then exits 254 promptly', async () => {
-    const run = await runTimed(['derive-shared-secret', '--key-id', KEY_ID, '--public-key', PEER_PUBLIC_KEY], hungEnv());
+    const run = await runTimed(
+      ['derive-shared-secret', '--key-id', KEY_ID, '--public-key', PEER_PUBLIC_KEY],
+      hungEnv(),
+    );
     expect(run.signal, `still running after ${KILL_AFTER_MS} ms; stderr: ${run.stderr}`).toBeNull();
     expect(run.code).toBe(254);
     expect(run.stderr).toMatch(

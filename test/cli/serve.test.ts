@@ -18,7 +18,10 @@ interface Started {
 
 describe('qkms serve', () => {
   it('serves SDK clients with the credentials it prints, and stops on SIGINT', async () => {
-    const child = spawn(process.execPath, [QKMS_BIN, 'serve', '--port', '0'], { env: t.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [QKMS_BIN, 'serve', '--port', '0'], {
+      env: t.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

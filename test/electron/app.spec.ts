@@ -55,7 +55,8 @@ test('the window is the hardened app page with window.qkms and nothing else', as
   const page = await appWindow.evaluate(() => ({
     url: (globalThis as unknown as { location: { href: string } }).location.href,
     methods: Object.keys((globalThis as unknown as { qkms: object }).qkms).sort(),
-    node: typeof (globalThis as { require?: unknown }).require + '/' + typeof (globalThis as { process?: unknown }).process,
+    node:
+      typeof (globalThis as { require?: unknown }).require + '/' + typeof (globalThis as { process?: unknown }).process,
     ipc: 'ipcRenderer' in globalThis,
   }));
   expect(page.url).toMatch(/^file:.*\/out\/renderer\/index\.html/);
@@ -63,7 +64,12 @@ test('the window is the hardened app page with window.qkms and nothing else', as
   expect(page.node).toBe('undefined/undefined');
   expect(page.ipc).toBe(false);
   // A remote request is cancelled by the session (the CSP would also refuse it).
-  const fetched = await appWindow.evaluate(() => fetch('https://example.com/').then(() => 'loaded', (e: Error) => `refused: ${e.message}`));
+  const fetched = await appWindow.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'loaded',
+      (e: Error) => `refused: ${e.message}`,
+    ),
+  );
   expect(fetched).toMatch(/^refused/);
 });
 
@@ -93,7 +99,16 @@ test('derive flow: create a key, paste an OpenSSL peer key, derive, and see what
   const peer = opensslKeyPair('ECC_NIST_P256');
   const ours = path.join(peer.dir, 'ours.der');
   writeFileSync(ours, Buffer.from(key.PublicKey, 'base64'));
-  const expected = execFileSync('openssl', ['pkeyutl', '-derive', '-inkey', peer.privatePath, '-peerkey', ours, '-peerform', 'DER']).toString('base64');
+  const expected = execFileSync('openssl', [
+    'pkeyutl',
+    '-derive',
+    '-inkey',
+    peer.privatePath,
+    '-peerkey',
+    ours,
+    '-peerform',
+    'DER',
+  ]).toString('base64');
 
   // Derive in the UI with the pasted PEM.
   await appWindow.getByRole('tab', { name: 'Derive shared secret' }).click();

@@ -14,7 +14,10 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!relative && !override) {
-    return { missing: 'no Electron binary is installed (node_modules/electron/path.txt is missing; run `npm run electron:install` where downloads work)' };
+    return {
+      missing:
+        'no Electron binary is installed (node_modules/electron/path.txt is missing; run `npm run electron:install` where downloads work)',
+    };
   }
   const binary = override ? path.join(override, relative || 'electron') : path.join(packageDir, 'dist', relative!);
   if (!existsSync(binary)) return { missing: `no Electron binary at ${binary} (run \`npm run electron:install\`)` };

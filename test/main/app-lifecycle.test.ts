@@ -55,7 +55,9 @@ describe('startApp', () => {
     expect(session.webRequest.onBeforeRequest).toHaveBeenCalled();
     expect(session.webRequest.onHeadersReceived).toHaveBeenCalled();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect(openService).toHaveBeenCalledWith(expect.objectContaining({ QKMS_DATA_DIR: join('/tmp/qkms-fake-appdata', 'QKMS Desktop') }));
+    expect(openService).toHaveBeenCalledWith(
+      expect.objectContaining({ QKMS_DATA_DIR: join('/tmp/qkms-fake-appdata', 'QKMS Desktop') }),
+    );
     expect(Window.instances).toHaveLength(1);
     const window = Window.instances[0]!;
     expect(window.loadURL).toHaveBeenCalledWith(pathToFileURL(join(rendererDir, 'index.html')).href);
@@ -64,9 +66,15 @@ describe('startApp', () => {
     // The window's own page may call; another web contents may not.
     const appUrl = pathToFileURL(join(rendererDir, 'index.html')).href;
     const listKeys = electron.ipcMain.channels.get('qkms:ListKeys')!;
-    await expect(listKeys(ipcEvent(window.webContents, appUrl), {})).resolves.toEqual({ ok: true, value: { Keys: [], Truncated: false } });
+    await expect(listKeys(ipcEvent(window.webContents, appUrl), {})).resolves.toEqual({
+      ok: true,
+      value: { Keys: [], Truncated: false },
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(listKeys(ipcEvent(new FakeWebContents(), appUrl), {})).resolves.toMatchObject({ ok: false, error: { __type: 'AccessDeniedException' } });
+    await expect(listKeys(ipcEvent(new FakeWebContents(), appUrl), {})).resolves.toMatchObject({
+      ok: false,
+      error: { __type: 'AccessDeniedException' },
+    });
     expect(call).toHaveBeenCalledTimes(1);
 
     // Every web contents gets the guards; a second launch focuses the window.
@@ -91,7 +99,10 @@ describe('startApp', () => {
     electron.app.emit('will-quit', idle);
     expect(idle.preventDefault).not.toHaveBeenCalled();
 
-    await expect(copySecret(event, { Text: 'the shared secret' })).resolves.toMatchObject({ ok: true, value: { Copied: true } });
+    await expect(copySecret(event, { Text: 'the shared secret' })).resolves.toMatchObject({
+      ok: true,
+      value: { Copied: true },
+    });
     expect(electron.clipboard.text).toBe('the shared secret');
     // A clear is pending: quitting waits for it, then quits again.
     const first = quitEvent();

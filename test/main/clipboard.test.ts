@@ -89,15 +89,24 @@ describe('copySecret', () => {
     const { clipboard, copySecret } = setUp('untouched');
     for (const seconds of [4, 301, 0, -30, 7.5, Number.NaN, '30', null]) {
       const result = await copySecret({ Text: SECRET, ClearAfterSeconds: seconds });
-      expect(result, String(seconds)).toMatchObject({ ok: false, error: { __type: 'ValidationException', message: expect.stringMatching(/ClearAfterSeconds/) } });
+      expect(result, String(seconds)).toMatchObject({
+        ok: false,
+        error: { __type: 'ValidationException', message: expect.stringMatching(/ClearAfterSeconds/) },
+      });
     }
     expect(clipboard.writeText).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
 
-    expect(await copySecret({ Text: SECRET, ClearAfterSeconds: 5 })).toMatchObject({ ok: true, value: { ClearsAt: NOW + 5_000 } });
+    expect(await copySecret({ Text: SECRET, ClearAfterSeconds: 5 })).toMatchObject({
+      ok: true,
+      value: { ClearsAt: NOW + 5_000 },
+    });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(clipboard.text).toBe('');
-    expect(await copySecret({ Text: SECRET, ClearAfterSeconds: 300 })).toMatchObject({ ok: true, value: { ClearsAt: NOW + 5_000 + 300_000 } });
+    expect(await copySecret({ Text: SECRET, ClearAfterSeconds: 300 })).toMatchObject({
+      ok: true,
+      value: { ClearsAt: NOW + 5_000 + 300_000 },
+    });
     await vi.advanceTimersByTimeAsync(299_999);
     expect(clipboard.text).toBe(SECRET);
     await vi.advanceTimersByTimeAsync(1);
@@ -127,9 +136,16 @@ describe('copySecret', () => {
 
 describe('a clipboard that fails', () => {
   it('says the clipboard is not available, and a failing clear is only warned about', async () => {
-    const broken = { readText: vi.fn(() => Promise.reject(new Error('no X11'))), writeText: vi.fn(() => Promise.reject(new Error('no X11'))), clear: vi.fn() };
+    const broken = {
+      readText: vi.fn(() => Promise.reject(new Error('no X11'))),
+      writeText: vi.fn(() => Promise.reject(new Error('no X11'))),
+      clear: vi.fn(),
+    };
     const actions = createClipboardActions(broken);
-    const unavailable = { ok: false, error: { __type: 'KMSInternalException', message: 'The system clipboard is not available.' } };
+    const unavailable = {
+      ok: false,
+      error: { __type: 'KMSInternalException', message: 'The system clipboard is not available.' },
+    };
     expect(await actions.copySecret({ Text: SECRET })).toEqual(unavailable);
     expect(await actions.copyText({ Text: 'x' })).toEqual(unavailable);
     expect(actions.hasPendingClear()).toBe(false);
@@ -185,6 +201,9 @@ describe('copyText', () => {
     expect(await copyText({ Text: '-----BEGIN PUBLIC KEY-----' })).toEqual({ ok: true, value: { Copied: true } });
     expect(clipboard.text).toBe('-----BEGIN PUBLIC KEY-----');
     expect(vi.getTimerCount()).toBe(0);
-    expect(await copyText({ Text: 'x', ClearAfterSeconds: 30 })).toMatchObject({ ok: false, error: { __type: 'ValidationException' } });
+    expect(await copyText({ Text: 'x', ClearAfterSeconds: 30 })).toMatchObject({
+      ok: false,
+      error: { __type: 'ValidationException' },
+    });
   });
 });

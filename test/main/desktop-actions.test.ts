@@ -40,7 +40,9 @@ describe('importKeyFromFile', () => {
 
   it('returns Canceled when the user cancels, without calling the service', async () => {
     const service = serviceReturning({});
-    const result = await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
+    const result = await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:importKeyFromFile']!({
+      KeySpec: 'ECC_NIST_P256',
+    });
     expect(result).toEqual({ ok: true, value: { Canceled: true } });
     expect(service.call).not.toHaveBeenCalled();
   });
@@ -52,12 +54,23 @@ describe('importKeyFromFile', () => {
     mkdirSync(join(dir, 'sub'));
     const service = serviceReturning({});
     const run = async (path: string | undefined, payload: unknown = { KeySpec: 'ECC_NIST_P256' }) =>
-      createIpcHandlers(service, fakeDialogs({ open: path }), fakeClipboardActions())['qkms:importKeyFromFile']!(payload);
-    expect(await run(join(dir, 'big.pem'))).toMatchObject({ ok: false, error: { __type: 'ValidationException', message: expect.stringMatching(/64 KiB/) } });
-    expect(await run(join(dir, 'empty.pem'))).toMatchObject({ ok: false, error: { __type: 'ValidationException', message: expect.stringMatching(/empty/) } });
+      createIpcHandlers(service, fakeDialogs({ open: path }), fakeClipboardActions())['qkms:importKeyFromFile']!(
+        payload,
+      );
+    expect(await run(join(dir, 'big.pem'))).toMatchObject({
+      ok: false,
+      error: { __type: 'ValidationException', message: expect.stringMatching(/64 KiB/) },
+    });
+    expect(await run(join(dir, 'empty.pem'))).toMatchObject({
+      ok: false,
+      error: { __type: 'ValidationException', message: expect.stringMatching(/empty/) },
+    });
     expect(await run(join(dir, 'missing.pem'))).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
     expect(await run(join(dir, 'sub'))).toMatchObject({ ok: false, error: { __type: 'ValidationException' } });
-    expect(await run(join(dir, 'x'), { KeySpec: 'ECC_NIST_P256', PrivateKey: 'AAAA' })).toMatchObject({ ok: false, error: { __type: 'ValidationException' } });
+    expect(await run(join(dir, 'x'), { KeySpec: 'ECC_NIST_P256', PrivateKey: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { __type: 'ValidationException' },
+    });
     expect(await run(join(dir, 'x'), null)).toMatchObject({ ok: false, error: { __type: 'ValidationException' } });
     expect(service.call).not.toHaveBeenCalled();
   });
@@ -65,11 +78,17 @@ describe('importKeyFromFile', () => {
   it('withholds a result that would carry key material', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'key.pem'), pkcs8Pem);
-    const leaky = serviceReturning({ ImportKey: { KeyMetadata: { KeyId: 'k1' }, Echo: Buffer.from(pkcs8Pem).toString('base64') } });
-    const result = await createIpcHandlers(leaky, fakeDialogs({ open: join(dir, 'key.pem') }), fakeClipboardActions())['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
+    const leaky = serviceReturning({
+      ImportKey: { KeyMetadata: { KeyId: 'k1' }, Echo: Buffer.from(pkcs8Pem).toString('base64') },
+    });
+    const result = await createIpcHandlers(leaky, fakeDialogs({ open: join(dir, 'key.pem') }), fakeClipboardActions())[
+      'qkms:importKeyFromFile'
+    ]!({ KeySpec: 'ECC_NIST_P256' });
     expect(result).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
     const fieldLeak = serviceReturning({ ListKeys: { Keys: [{ KeyId: 'k', PrivateKey: 'x' }] } });
-    expect(await createIpcHandlers(fieldLeak, fakeDialogs(), fakeClipboardActions())['qkms:ListKeys']!({})).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
+    expect(
+      await createIpcHandlers(fieldLeak, fakeDialogs(), fakeClipboardActions())['qkms:ListKeys']!({}),
+    ).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
   });
 });
 
@@ -79,14 +98,25 @@ describe('openPublicKeyFile', () => {
     const pem = p256.publicKey.export({ type: 'spki', format: 'pem' }) as string;
     writeFileSync(join(dir, 'peer.pem'), pem);
     const dialogs = fakeDialogs({ open: join(dir, 'peer.pem') });
-    const result = await createIpcHandlers(serviceReturning({}), dialogs, fakeClipboardActions())['qkms:openPublicKeyFile']!(undefined);
-    expect(result).toEqual({ ok: true, value: { Contents: Buffer.from(pem).toString('base64'), FileName: 'peer.pem' } });
+    const result = await createIpcHandlers(serviceReturning({}), dialogs, fakeClipboardActions())[
+      'qkms:openPublicKeyFile'
+    ]!(undefined);
+    expect(result).toEqual({
+      ok: true,
+      value: { Contents: Buffer.from(pem).toString('base64'), FileName: 'peer.pem' },
+    });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'openPublicKey' }));
-    expect(await createIpcHandlers(serviceReturning({}), fakeDialogs(), fakeClipboardActions())['qkms:openPublicKeyFile']!({})).toEqual({ ok: true, value: { Canceled: true } });
+    expect(
+      await createIpcHandlers(serviceReturning({}), fakeDialogs(), fakeClipboardActions())['qkms:openPublicKeyFile']!(
+        {},
+      ),
+    ).toEqual({ ok: true, value: { Canceled: true } });
   });
 });
 
-const OPENSSL_CURVE: Record<KeySpec, string> = Object.fromEntries(KEY_SPECS.map((spec) => [spec, CURVES[spec].opensslName])) as Record<KeySpec, string>;
+const OPENSSL_CURVE: Record<KeySpec, string> = Object.fromEntries(
+  KEY_SPECS.map((spec) => [spec, CURVES[spec].opensslName]),
+) as Record<KeySpec, string>;
 
 describe('savePublicKey', () => {
   const spkiOf = (key: KeyObject) => key.export({ type: 'spki', format: 'der' });
@@ -96,15 +126,27 @@ describe('savePublicKey', () => {
       const { publicKey } = generateKeyPairSync('ec', { namedCurve: OPENSSL_CURVE[keySpec] });
       const spki = spkiOf(publicKey);
       const service = serviceReturning({
-        GetPublicKey: { KeyId: 'arn:aws:kms:us-east-1:111122223333:key/abcd-1234', PublicKey: spki.toString('base64'), KeySpec: keySpec },
+        GetPublicKey: {
+          KeyId: 'arn:aws:kms:us-east-1:111122223333:key/abcd-1234',
+          PublicKey: spki.toString('base64'),
+          KeySpec: keySpec,
+        },
       });
       const dir = tempDir();
       for (const format of ['DER', 'PEM', 'JWK'] as const) {
         const target = join(dir, `out.${format.toLowerCase()}`);
         const dialogs = fakeDialogs({ save: target });
-        const result = await createIpcHandlers(service, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'alias/mine', Format: format });
+        const result = await createIpcHandlers(service, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({
+          KeyId: 'alias/mine',
+          Format: format,
+        });
         expect(result).toEqual({ ok: true, value: { Path: target } });
-        expect(dialogs.chooseFileToSave).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'savePublicKey', defaultName: expect.stringMatching(/^abcd-1234-public\./) }));
+        expect(dialogs.chooseFileToSave).toHaveBeenCalledWith(
+          expect.objectContaining({
+            purpose: 'savePublicKey',
+            defaultName: expect.stringMatching(/^abcd-1234-public\./),
+          }),
+        );
         if (format === 'JWK') {
           const jwk = JSON.parse(readFileSync(target, 'utf8'));
           expect(jwk).toEqual(publicKey.export({ format: 'jwk' }));
@@ -125,17 +167,36 @@ describe('savePublicKey', () => {
     writeFileSync(target, 'old contents');
     const spki = spkiOf(p256.publicKey).toString('base64');
     const service = serviceReturning({ GetPublicKey: { KeyId: 'k', PublicKey: spki, KeySpec: 'ECC_NIST_P256' } });
-    await createIpcHandlers(service, fakeDialogs({ save: target }), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' });
+    await createIpcHandlers(service, fakeDialogs({ save: target }), fakeClipboardActions())['qkms:savePublicKey']!({
+      KeyId: 'k',
+      Format: 'PEM',
+    });
     expect(readFileSync(target, 'utf8')).toBe(p256.publicKey.export({ type: 'spki', format: 'pem' }));
     expect(readdirSync(dir)).toEqual(['existing.pem']);
 
-    expect(await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' })).toEqual({ ok: true, value: { Canceled: true } });
-    const unwritable = await createIpcHandlers(service, fakeDialogs({ save: join(dir, 'no-such-dir', 'x.pem') }), fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' });
+    expect(
+      await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:savePublicKey']!({
+        KeyId: 'k',
+        Format: 'DER',
+      }),
+    ).toEqual({ ok: true, value: { Canceled: true } });
+    const unwritable = await createIpcHandlers(
+      service,
+      fakeDialogs({ save: join(dir, 'no-such-dir', 'x.pem') }),
+      fakeClipboardActions(),
+    )['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' });
     expect(unwritable).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
 
-    const notFound = { call: vi.fn(async () => ({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } })) } as unknown as KmsServicePort;
+    const notFound = {
+      call: vi.fn(async () => ({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } })),
+    } as unknown as KmsServicePort;
     const dialogs = fakeDialogs({ save: target });
-    expect(await createIpcHandlers(notFound, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({ KeyId: 'k', Format: 'PEM' })).toEqual({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } });
+    expect(
+      await createIpcHandlers(notFound, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({
+        KeyId: 'k',
+        Format: 'PEM',
+      }),
+    ).toEqual({ ok: false, error: { __type: 'NotFoundException', message: 'no key' } });
     expect(dialogs.chooseFileToSave).not.toHaveBeenCalled();
   });
 });

@@ -138,7 +138,11 @@ export function resetElectronStub(stub: ElectronStub): void {
 }
 
 /** A minimal IPC event from a frame at `url`. */
-export function ipcEvent(sender: FakeWebContents, url: string, options: { subframe?: boolean; nullFrame?: boolean } = {}) {
+export function ipcEvent(
+  sender: FakeWebContents,
+  url: string,
+  options: { subframe?: boolean; nullFrame?: boolean } = {},
+) {
   const frame = options.nullFrame ? null : { url, parent: options.subframe ? { url } : null };
   return { sender, senderFrame: frame };
 }

@@ -66,7 +66,9 @@ describe('IPC handlers over the real core and keychain', () => {
 
   it('imports PKCS#8 keys (PEM and DER) picked in a file dialog', async () => {
     choice.open = p256.privatePath;
-    imported256 = (await value<Metadata>('qkms:importKeyFromFile', { KeySpec: 'ECC_NIST_P256', Description: 'from file' })).KeyMetadata;
+    imported256 = (
+      await value<Metadata>('qkms:importKeyFromFile', { KeySpec: 'ECC_NIST_P256', Description: 'from file' })
+    ).KeyMetadata;
     expect(imported256).toMatchObject({ KeySpec: 'ECC_NIST_P256', Origin: 'EXTERNAL', KeyState: 'Enabled' });
     choice.open = p384DerPath;
     const imported384 = (await value<Metadata>('qkms:importKeyFromFile', { KeySpec: 'ECC_NIST_P384' })).KeyMetadata;
@@ -78,40 +80,54 @@ describe('IPC handlers over the real core and keychain', () => {
     expect(await value('qkms:importKeyFromFile', { KeySpec: 'ECC_NIST_P256' })).toEqual({ Canceled: true });
   });
 
-  it("derives the same secret as OpenSSL from the imported key and an OpenSSL-made peer key", async () => {
+  it('derives the same secret as OpenSSL from the imported key and an OpenSSL-made peer key', async () => {
     const peer = opensslKeyPair('ECC_NIST_P256');
     const expected = opensslDerive(p256.privatePath, peer.publicDer).toString('base64');
     for (const PublicKey of [peer.publicDer.toString('base64'), Buffer.from(peer.publicPem).toString('base64')]) {
-      const derived = await value<{ SharedSecret: string; KeyId: string }>('qkms:DeriveSharedSecret', { KeyId: imported256.KeyId, PublicKey });
+      const derived = await value<{ SharedSecret: string; KeyId: string }>('qkms:DeriveSharedSecret', {
+        KeyId: imported256.KeyId,
+        PublicKey,
+      });
       expect(derived.SharedSecret).toBe(expected);
       expect(derived.KeyId).toBe(imported256.Arn);
     }
     // A peer on the wrong curve is an error value, not a throw.
-    const wrongCurve = await failure('qkms:DeriveSharedSecret', { KeyId: imported256.KeyId, PublicKey: p384.publicDer.toString('base64') });
+    const wrongCurve = await failure('qkms:DeriveSharedSecret', {
+      KeyId: imported256.KeyId,
+      PublicKey: p384.publicDer.toString('base64'),
+    });
     expect(wrongCurve.__type).toBe('InvalidPublicKeyException');
   });
 
   it('opens a peer public key file as base64', async () => {
     choice.open = p256.publicPath;
-    expect(await value('qkms:openPublicKeyFile', undefined)).toEqual({ Contents: Buffer.from(p256.publicPem).toString('base64'), FileName: 'key.pub.pem' });
+    expect(await value('qkms:openPublicKeyFile', undefined)).toEqual({
+      Contents: Buffer.from(p256.publicPem).toString('base64'),
+      FileName: 'key.pub.pem',
+    });
   });
 
   it('saves public keys as PEM, DER and JWK that OpenSSL accepts and that match the private key', async () => {
     const dir = tempDir();
     for (const format of ['PEM', 'DER', 'JWK'] as const) {
       choice.save = join(dir, `public.${format.toLowerCase()}`);
-      expect(await value('qkms:savePublicKey', { KeyId: imported256.KeyId, Format: format })).toEqual({ Path: choice.save });
+      expect(await value('qkms:savePublicKey', { KeyId: imported256.KeyId, Format: format })).toEqual({
+        Path: choice.save,
+      });
       if (format === 'JWK') {
         const { kty, crv, x, y } = createPrivateKey(p256.privatePem).export({ format: 'jwk' });
         expect(JSON.parse(readFileSync(choice.save, 'utf8'))).toEqual({ kty, crv, x, y });
       } else {
-        expect(openssl(['pkey', '-pubin', '-inform', format, '-in', choice.save, '-outform', 'DER'])).toEqual(p256.publicDer);
+        expect(openssl(['pkey', '-pubin', '-inform', format, '-in', choice.save, '-outform', 'DER'])).toEqual(
+          p256.publicDer,
+        );
       }
     }
   });
 
   it('serves every renderer operation and returns errors as values', async () => {
-    const created = (await value<Metadata>('qkms:CreateKey', { KeySpec: 'ECC_NIST_P384', Description: 'made here' })).KeyMetadata;
+    const created = (await value<Metadata>('qkms:CreateKey', { KeySpec: 'ECC_NIST_P384', Description: 'made here' }))
+      .KeyMetadata;
     const KeyId = created.KeyId;
     const peer = opensslKeyPair('ECC_NIST_P384').publicDer.toString('base64');
     const requests: Record<string, unknown[]> = {
@@ -127,7 +143,10 @@ describe('IPC handlers over the real core and keychain', () => {
       ListResourceTags: [{ KeyId }],
       UntagResource: [{ KeyId, TagKeys: ['team'] }],
       InspectPublicKey: [{ PublicKey: peer, KeyId }],
-      DeriveSharedSecret: [{ KeyId, PublicKey: peer }, { KeyId, PublicKey: 'AAAA' }],
+      DeriveSharedSecret: [
+        { KeyId, PublicKey: peer },
+        { KeyId, PublicKey: 'AAAA' },
+      ],
       DisableKey: [{ KeyId }],
       EnableKey: [{ KeyId }],
       ScheduleKeyDeletion: [{ KeyId, PendingWindowInDays: 7 }],
@@ -138,13 +157,17 @@ describe('IPC handlers over the real core and keychain', () => {
     for (const op of RENDERER_OPERATIONS) {
       for (const request of requests[op] ?? [{}]) {
         const result = await call(channelOf(op), request);
-        expect(result.ok ? 'ok' : result.error.__type, `${op} ${JSON.stringify(request)}`).toMatch(/^(ok|[A-Za-z]+Exception)$/);
+        expect(result.ok ? 'ok' : result.error.__type, `${op} ${JSON.stringify(request)}`).toMatch(
+          /^(ok|[A-Za-z]+Exception)$/,
+        );
       }
     }
     expect((await failure('qkms:DescribeKey', { KeyId: 'alias/missing' })).__type).toBe('NotFoundException');
     await value('qkms:DisableKey', { KeyId });
     expect((await failure('qkms:DeriveSharedSecret', { KeyId, PublicKey: peer })).__type).toBe('DisabledException');
-    expect((await failure('qkms:CreateKey', { KeySpec: 'ECC_NIST_P256', PrivateKey: 'AAAA' })).__type).toBe('ValidationException');
+    expect((await failure('qkms:CreateKey', { KeySpec: 'ECC_NIST_P256', PrivateKey: 'AAAA' })).__type).toBe(
+      'ValidationException',
+    );
   });
 
   it('never returns private-key bytes', () => {
@@ -152,7 +175,12 @@ describe('IPC handlers over the real core and keychain', () => {
     expect(results.length).toBeGreaterThan(30);
     for (const pem of [p256.privatePem, p384.privatePem]) {
       const scalar = scalarOf(pem);
-      for (const needle of [scalar.toString('hex'), scalar.toString('base64'), scalar.toString('base64url'), Buffer.from(pem).toString('base64')]) {
+      for (const needle of [
+        scalar.toString('hex'),
+        scalar.toString('base64'),
+        scalar.toString('base64url'),
+        Buffer.from(pem).toString('base64'),
+      ]) {
         expect(haystack).not.toContain(needle);
       }
     }

@@ -12,7 +12,10 @@ describe('the preload', () => {
   it('exposes exactly window.qkms with one named function per channel', async () => {
     await import('../../src/preload/index');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, unknown>];
+    const [name, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
+      string,
+      Record<string, unknown>,
+    ];
     expect(name).toBe('qkms');
     const expected = [...RENDERER_OPERATIONS.map((op) => methodOf(op)), ...DESKTOP_ACTIONS];
     expect(Object.keys(api).sort()).toEqual([...expected].sort());

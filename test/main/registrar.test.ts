@@ -37,7 +37,11 @@ const noDialogs = {
 function setUp(handlers?: IpcHandlers) {
   const ipcMain = createFakeIpcMain();
   const appContents = new FakeWebContents();
-  const service = createKmsService({ store: untouchableStore, accountId: '111122223333', logInternalError: () => undefined });
+  const service = createKmsService({
+    store: untouchableStore,
+    accountId: '111122223333',
+    logInternalError: () => undefined,
+  });
   const check = createSenderCheck(policy, (contents: WebContents) => contents.id === appContents.id);
   registerIpcHandlers(ipcMain, handlers ?? createIpcHandlers(service, noDialogs, fakeClipboardActions()), check);
   const invoke = (channel: string, event: unknown, payload: unknown) => ipcMain.channels.get(channel)!(event, payload);
@@ -74,7 +78,10 @@ describe('registerIpcHandlers', () => {
     const handler = vi.fn(async (payload: unknown) => ({ ok: true as const, value: { echoed: payload } }));
     const handlers = Object.fromEntries(IPC_CHANNELS.map((c) => [c, handler]));
     const { appContents, invoke } = setUp(handlers);
-    await expect(invoke('qkms:ListKeys', ipcEvent(appContents, appUrl), { Limit: 5 })).resolves.toEqual({ ok: true, value: { echoed: { Limit: 5 } } });
+    await expect(invoke('qkms:ListKeys', ipcEvent(appContents, appUrl), { Limit: 5 })).resolves.toEqual({
+      ok: true,
+      value: { echoed: { Limit: 5 } },
+    });
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
@@ -83,7 +90,10 @@ describe('registerIpcHandlers', () => {
     const refused = async (make: (appContents: FakeWebContents) => unknown) => {
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const { appContents, invoke } = setUp(Object.fromEntries(IPC_CHANNELS.map((c) => [c, handler])));
-      const result = (await invoke('qkms:DescribeKey', make(appContents), { KeyId: 'alias/x' })) as { ok: boolean; error: { __type: string; message: string } };
+      const result = (await invoke('qkms:DescribeKey', make(appContents), { KeyId: 'alias/x' })) as {
+        ok: boolean;
+        error: { __type: string; message: string };
+      };
       expect(result.ok).toBe(false);
       expect(result.error.__type).toBe('AccessDeniedException');
       expect(handler).not.toHaveBeenCalled();
@@ -123,7 +133,10 @@ describe('registerIpcHandlers', () => {
       ['qkms:copyText', {}, /Text is required/],
     ];
     for (const [channel, payload, message] of cases) {
-      const result = (await invoke(channel, event, payload)) as { ok: boolean; error: { __type: string; message: string } };
+      const result = (await invoke(channel, event, payload)) as {
+        ok: boolean;
+        error: { __type: string; message: string };
+      };
       expect(result, channel).toMatchObject({ ok: false, error: { __type: 'ValidationException' } });
       expect(result.error.message, channel).toMatch(message);
     }
@@ -131,9 +144,14 @@ describe('registerIpcHandlers', () => {
   });
 
   it('turns a throwing handler into a KMSInternalException value', async () => {
-    const handlers = Object.fromEntries(IPC_CHANNELS.map((c) => [c, async () => Promise.reject(new Error('secret detail'))]));
+    const handlers = Object.fromEntries(
+      IPC_CHANNELS.map((c) => [c, async () => Promise.reject(new Error('secret detail'))]),
+    );
     const { appContents, invoke } = setUp(handlers);
     const result = await invoke('qkms:ListKeys', ipcEvent(appContents, appUrl), {});
-    expect(result).toEqual({ ok: false, error: { __type: 'KMSInternalException', message: 'An internal error occurred in the desktop app.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { __type: 'KMSInternalException', message: 'An internal error occurred in the desktop app.' },
+    });
   });
 });

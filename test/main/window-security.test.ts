@@ -103,12 +103,25 @@ describe('the session', () => {
   it('denies every permission request, check and device permission', () => {
     const { handlers } = hardened();
     const ownPage = { requestingUrl: fileUrl(join(rendererDir, 'index.html')), isMainFrame: true };
-    const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'usb', 'unknown'];
+    const permissions = [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'usb',
+      'unknown',
+    ];
     for (const permission of permissions) {
       const callback = vi.fn();
       handlers.permissionRequest!({} as never, permission as never, callback as never, ownPage as never);
       expect(callback, permission).toHaveBeenCalledWith(false);
-      expect(handlers.permissionCheck!(null as never, permission as never, 'file:///' as never, ownPage as never), permission).toBe(false);
+      expect(
+        handlers.permissionCheck!(null as never, permission as never, 'file:///' as never, ownPage as never),
+        permission,
+      ).toBe(false);
     }
     expect(handlers.devicePermission!({} as never)).toBe(false);
     const displayMedia = vi.fn();
@@ -129,7 +142,10 @@ describe('the session', () => {
         const callback = vi.fn();
         handlers.permissionRequest!({} as never, permission as never, callback as never, details as never);
         expect(callback, permission).toHaveBeenCalledWith(false);
-        expect(handlers.permissionCheck!(null as never, permission as never, 'file://' as never, details as never), permission).toBe(false);
+        expect(
+          handlers.permissionCheck!(null as never, permission as never, 'file://' as never, details as never),
+          permission,
+        ).toBe(false);
       }
     }
   });
@@ -143,7 +159,11 @@ describe('the session', () => {
   it("cancels every request that is not the app's own file, and allows the app's files", () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { handlers } = hardened();
-    const own = [join(rendererDir, 'index.html'), join(rendererDir, 'assets', 'index-abc.js'), join(rendererDir, 'assets', 'x.css')];
+    const own = [
+      join(rendererDir, 'index.html'),
+      join(rendererDir, 'assets', 'index-abc.js'),
+      join(rendererDir, 'assets', 'x.css'),
+    ];
     for (const path of own) expect(decide(handlers, fileUrl(path))).toBe(false);
     expect(decide(handlers, 'data:image/png;base64,AAAA')).toBe(false);
     const foreign = [
@@ -167,10 +187,21 @@ describe('the session', () => {
   it('in development allows only the dev server (and its HMR socket) and devtools', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { handlers } = hardened(dev, developmentCsp('http://localhost:5173/'));
-    for (const url of ['http://localhost:5173/', 'http://localhost:5173/src/main.tsx', 'ws://localhost:5173/', 'devtools://devtools/x']) {
+    for (const url of [
+      'http://localhost:5173/',
+      'http://localhost:5173/src/main.tsx',
+      'ws://localhost:5173/',
+      'devtools://devtools/x',
+    ]) {
       expect(decide(handlers, url), url).toBe(false);
     }
-    for (const url of ['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'https://example.com/', fileUrl(join(rendererDir, 'index.html'))]) {
+    for (const url of [
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'http://127.0.0.1:5173/',
+      'https://example.com/',
+      fileUrl(join(rendererDir, 'index.html')),
+    ]) {
       expect(decide(handlers, url), url).toBe(true);
     }
     expect(isAllowedRequest('devtools://devtools/x', prod)).toBe(false);
@@ -179,7 +210,13 @@ describe('the session', () => {
   it('sets the strict CSP header on every response, replacing any other', () => {
     const { handlers } = hardened();
     const callback = vi.fn();
-    handlers.headersReceived!({ url: 'file:///x', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } } as never, callback as never);
+    handlers.headersReceived!(
+      {
+        url: 'file:///x',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      } as never,
+      callback as never,
+    );
     const headers = (callback.mock.calls[0]![0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers['content-security-policy']).toBeUndefined();
@@ -194,7 +231,10 @@ describe('the session', () => {
 
 describe('the menu', () => {
   const roles = (template: ReturnType<typeof menuTemplate>): string[] =>
-    template.flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role ?? '') : [])]);
+    template.flatMap((item) => [
+      item.role ?? '',
+      ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role ?? '') : []),
+    ]);
 
   it('has edit roles and quit, and reload/devtools only in development', () => {
     const production = roles(menuTemplate({ isDevelopment: false, platform: 'linux' }));
@@ -203,7 +243,9 @@ describe('the menu', () => {
     expect(production.filter((r) => /reload|devtools/i.test(r))).toEqual([]);
     const development = roles(menuTemplate({ isDevelopment: true, platform: 'linux' }));
     expect(development).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
-    expect(roles(menuTemplate({ isDevelopment: false, platform: 'darwin' }))).toEqual(expect.arrayContaining(['appMenu', 'editMenu']));
+    expect(roles(menuTemplate({ isDevelopment: false, platform: 'darwin' }))).toEqual(
+      expect.arrayContaining(['appMenu', 'editMenu']),
+    );
   });
 
   it('is installed through Menu.setApplicationMenu', async () => {

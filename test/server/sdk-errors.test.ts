@@ -40,44 +40,73 @@ async function sdkError(promise: Promise<unknown>): Promise<KMSServiceException>
   throw new Error('the request succeeded but was expected to fail');
 }
 
-const p256Peer = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });
+const p256Peer = () =>
+  generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });
 const newKey = async (KeyUsage = 'KEY_AGREEMENT') =>
-  (await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: KeyUsage as 'KEY_AGREEMENT' }))).KeyMetadata!.KeyId!;
+  (await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: KeyUsage as 'KEY_AGREEMENT' })))
+    .KeyMetadata!.KeyId!;
 const derive = (KeyId: string, extra: Partial<ConstructorParameters<typeof DeriveSharedSecretCommand>[0]> = {}) =>
   kms.send(new DeriveSharedSecretCommand({ KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: p256Peer(), ...extra }));
 
 describe('errors of the real service surface as the SDK exception of the same name', () => {
   const cases: [string, () => Promise<unknown>][] = [
     ['NotFoundException', () => kms.send(new DescribeKeyCommand({ KeyId: randomUUID() }))],
-    ['DisabledException', async () => {
-      const id = await newKey();
-      await kms.send(new DisableKeyCommand({ KeyId: id }));
-      return derive(id);
-    }],
-    ['KMSInvalidStateException', async () => {
-      const id = await newKey();
-      await kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }));
-      return kms.send(new EnableKeyCommand({ KeyId: id }));
-    }],
+    [
+      'DisabledException',
+      async () => {
+        const id = await newKey();
+        await kms.send(new DisableKeyCommand({ KeyId: id }));
+        return derive(id);
+      },
+    ],
+    [
+      'KMSInvalidStateException',
+      async () => {
+        const id = await newKey();
+        await kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }));
+        return kms.send(new EnableKeyCommand({ KeyId: id }));
+      },
+    ],
     ['InvalidKeyUsageException', async () => derive(await newKey('SIGN_VERIFY'))],
     ['InvalidPublicKeyException', async () => derive(await newKey(), { PublicKey: Buffer.from([4, 1, 2, 3]) })],
-    ['InvalidPublicKeyException', async () => {
-      const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey.export({ type: 'spki', format: 'der' });
-      return derive(await newKey(), { PublicKey: p384 });
-    }],
+    [
+      'InvalidPublicKeyException',
+      async () => {
+        const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey.export({
+          type: 'spki',
+          format: 'der',
+        });
+        return derive(await newKey(), { PublicKey: p384 });
+      },
+    ],
     ['ValidationException', () => kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048' }))],
     ['DryRunOperationException', async () => derive(await newKey(), { DryRun: true })],
-    ['UnsupportedOperationException', async () =>
-      derive(await newKey(), { Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: Buffer.from('doc') } })],
-    ['AlreadyExistsException', async () => {
-      const id = await newKey();
-      await kms.send(new CreateAliasCommand({ AliasName: 'alias/twice', TargetKeyId: id }));
-      return kms.send(new CreateAliasCommand({ AliasName: 'alias/twice', TargetKeyId: id }));
-    }],
-    ['InvalidAliasNameException', async () => kms.send(new CreateAliasCommand({ AliasName: 'no-prefix', TargetKeyId: await newKey() }))],
+    [
+      'UnsupportedOperationException',
+      async () =>
+        derive(await newKey(), {
+          Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: Buffer.from('doc') },
+        }),
+    ],
+    [
+      'AlreadyExistsException',
+      async () => {
+        const id = await newKey();
+        await kms.send(new CreateAliasCommand({ AliasName: 'alias/twice', TargetKeyId: id }));
+        return kms.send(new CreateAliasCommand({ AliasName: 'alias/twice', TargetKeyId: id }));
+      },
+    ],
+    [
+      'InvalidAliasNameException',
+      async () => kms.send(new CreateAliasCommand({ AliasName: 'no-prefix', TargetKeyId: await newKey() })),
+    ],
     ['InvalidMarkerException', () => kms.send(new ListKeysCommand({ Marker: 'not-a-marker' }))],
     ['InvalidArnException', () => kms.send(new DescribeKeyCommand({ KeyId: 'arn:verenc:123456789012:thing/x' }))],
-    ['TagException', async () => kms.send(new TagResourceCommand({ KeyId: await newKey(), Tags: [{ TagKey: 'aws:reserved', TagValue: 'x' }] }))],
+    [
+      'TagException',
+      async () =>
+        kms.send(new TagResourceCommand({ KeyId: await newKey(), Tags: [{ TagKey: 'aws:reserved', TagValue: 'x' }] })),
+    ],
   ];
 
   it.each(cases)('%s', async (name, request) => {
@@ -101,7 +130,12 @@ describe('every error code of the contract round-trips through the SDK (stand-in
   beforeAll(async () => {
     const service: KmsService = { accountId: '123456789012', call: async () => answer() as never };
     fake = await startServer({ service, credentials, log: () => {} });
-    client = new sdk.KMSClient({ endpoint: `http://127.0.0.1:${fake.port}`, region: 'ap-south-1', maxAttempts: 1, credentials });
+    client = new sdk.KMSClient({
+      endpoint: `http://127.0.0.1:${fake.port}`,
+      region: 'ap-south-1',
+      maxAttempts: 1,
+      credentials,
+    });
   });
   afterAll(async () => {
     client.destroy();
@@ -109,7 +143,8 @@ describe('every error code of the contract round-trips through the SDK (stand-in
   });
 
   const SERVER_FAULTS = new Set(['KMSInternalException', 'DependencyTimeoutException', 'KeyUnavailableException']);
-  const statusOf = (code: string) => (code === 'RequestEntityTooLargeException' ? 413 : SERVER_FAULTS.has(code) ? 500 : 400);
+  const statusOf = (code: string) =>
+    code === 'RequestEntityTooLargeException' ? 413 : SERVER_FAULTS.has(code) ? 500 : 400;
 
   it.each(ERROR_CODES)('%s', async (code) => {
     answer = () => ({ ok: false, error: { __type: code, message: `a ${code} message` } });

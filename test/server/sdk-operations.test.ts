@@ -55,7 +55,11 @@ describe('DeriveSharedSecret through the SDK equals crypto.diffieHellman on the 
       const expected = diffieHellman({ privateKey: peer.privateKey, publicKey: ours });
       expect(Buffer.from(response.SharedSecret!).toString('hex')).toBe(expected.toString('hex'));
       expect(response.SharedSecret!.length).toBe(CURVES[keySpec].fieldBytes);
-      expect(response).toMatchObject({ KeyId: `arn:verenc:${ACCOUNT}:key/${key.KeyId}`, KeyAgreementAlgorithm: 'ECDH', KeyOrigin: 'AWS_KMS' });
+      expect(response).toMatchObject({
+        KeyId: `arn:verenc:${ACCOUNT}:key/${key.KeyId}`,
+        KeyAgreementAlgorithm: 'ECDH',
+        KeyOrigin: 'AWS_KMS',
+      });
     }
   });
 });
@@ -82,10 +86,16 @@ describe('key operations through the SDK', () => {
 
     const publicKey = await kms.send(new GetPublicKeyCommand({ KeyId: key.Arn }));
     expect(publicKey).toMatchObject({ KeyId: key.Arn, KeySpec: 'ECC_NIST_P384', KeyUsage: 'DERIVE_SHARED_SECRET' });
-    expect(createPublicKey({ key: Buffer.from(publicKey.PublicKey!), format: 'der', type: 'spki' }).asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
+    expect(
+      createPublicKey({ key: Buffer.from(publicKey.PublicKey!), format: 'der', type: 'spki' }).asymmetricKeyDetails
+        ?.namedCurve,
+    ).toBe('secp384r1');
 
     await kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata).toMatchObject({ KeyState: 'Disabled', Enabled: false });
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata).toMatchObject({
+      KeyState: 'Disabled',
+      Enabled: false,
+    });
     await kms.send(new EnableKeyCommand({ KeyId: key.KeyId }));
     expect((await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.KeyState).toBe('Enabled');
 
@@ -105,7 +115,11 @@ describe('key operations through the SDK', () => {
     await kms.send(new UpdateAliasCommand({ AliasName: 'alias/sdk-demo', TargetKeyId: second.KeyId }));
     const listed = await kms.send(new ListAliasesCommand({ KeyId: second.KeyId }));
     expect(listed.Aliases).toEqual([
-      expect.objectContaining({ AliasName: 'alias/sdk-demo', TargetKeyId: second.KeyId, AliasArn: `arn:verenc:${ACCOUNT}:alias/sdk-demo` }),
+      expect.objectContaining({
+        AliasName: 'alias/sdk-demo',
+        TargetKeyId: second.KeyId,
+        AliasArn: `arn:verenc:${ACCOUNT}:alias/sdk-demo`,
+      }),
     ]);
     expect(listed.Aliases![0]!.CreationDate).toBeInstanceOf(Date);
     await kms.send(new DeleteAliasCommand({ AliasName: 'alias/sdk-demo' }));
@@ -114,13 +128,23 @@ describe('key operations through the SDK', () => {
 
   it('TagResource, ListResourceTags, UntagResource', async () => {
     const key = await newKey();
-    await kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'team', TagValue: 'red' }, { TagKey: 'env', TagValue: 'lab' }] }));
+    await kms.send(
+      new TagResourceCommand({
+        KeyId: key.KeyId,
+        Tags: [
+          { TagKey: 'team', TagValue: 'red' },
+          { TagKey: 'env', TagValue: 'lab' },
+        ],
+      }),
+    );
     expect((await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags).toEqual([
       { TagKey: 'env', TagValue: 'lab' },
       { TagKey: 'team', TagValue: 'red' },
     ]);
     await kms.send(new UntagResourceCommand({ KeyId: key.KeyId, TagKeys: ['env'] }));
-    expect((await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags).toEqual([{ TagKey: 'team', TagValue: 'red' }]);
+    expect((await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags).toEqual([
+      { TagKey: 'team', TagValue: 'red' },
+    ]);
   });
 });
 
@@ -145,20 +169,28 @@ describe('paging with Limit and Marker', () => {
     expect(pages).toBe(Math.ceil(all.length / 2));
 
     const viaPaginator: string[] = [];
-    for await (const page of paginateListKeys({ client: kms, pageSize: 3 }, {})) viaPaginator.push(...page.Keys!.map((k) => k.KeyId!));
+    for await (const page of paginateListKeys({ client: kms, pageSize: 3 }, {}))
+      viaPaginator.push(...page.Keys!.map((k) => k.KeyId!));
     expect(viaPaginator).toEqual(all);
   });
 
   it('ListAliases and ListResourceTags page too', async () => {
     const key = await newKey();
-    for (const n of [1, 2, 3]) await kms.send(new CreateAliasCommand({ AliasName: `alias/page-${n}`, TargetKeyId: key.KeyId }));
+    for (const n of [1, 2, 3])
+      await kms.send(new CreateAliasCommand({ AliasName: `alias/page-${n}`, TargetKeyId: key.KeyId }));
     const first = await kms.send(new ListAliasesCommand({ KeyId: key.KeyId, Limit: 2 }));
     expect(first).toMatchObject({ Truncated: true });
     const rest = await kms.send(new ListAliasesCommand({ KeyId: key.KeyId, Limit: 2, Marker: first.NextMarker }));
-    expect([...first.Aliases!, ...rest.Aliases!].map((a) => a.AliasName)).toEqual(['alias/page-1', 'alias/page-2', 'alias/page-3']);
+    expect([...first.Aliases!, ...rest.Aliases!].map((a) => a.AliasName)).toEqual([
+      'alias/page-1',
+      'alias/page-2',
+      'alias/page-3',
+    ]);
     expect(rest.Truncated).toBe(false);
 
-    await kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: ['a', 'b', 'c'].map((k) => ({ TagKey: k, TagValue: k })) }));
+    await kms.send(
+      new TagResourceCommand({ KeyId: key.KeyId, Tags: ['a', 'b', 'c'].map((k) => ({ TagKey: k, TagValue: k })) }),
+    );
     const tags = await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 2 }));
     const more = await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 2, Marker: tags.NextMarker }));
     expect([...tags.Tags!, ...more.Tags!].map((t) => t.TagKey)).toEqual(['a', 'b', 'c']);
@@ -172,22 +204,35 @@ describe("QKMS's own operations over the endpoint (signed raw requests: the SDK 
     const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const inspected = await e.raw({
       target: 'TrentService.InspectPublicKey',
-      body: JSON.stringify({ PublicKey: Buffer.from(peer.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64') }),
+      body: JSON.stringify({
+        PublicKey: Buffer.from(peer.publicKey.export({ type: 'spki', format: 'pem' })).toString('base64'),
+      }),
     });
     expect(inspected.json).toMatchObject({ Format: 'PEM', KeySpec: 'ECC_NIST_P256', Compressed: false });
 
     const own = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
     const imported = await e.raw({
       target: 'TrentService.ImportKey',
-      body: JSON.stringify({ KeySpec: 'ECC_SECG_P256K1', PrivateKey: own.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64') }),
+      body: JSON.stringify({
+        KeySpec: 'ECC_SECG_P256K1',
+        PrivateKey: own.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+      }),
     });
     expect(imported.status).toBe(200);
     const keyId = (imported.json.KeyMetadata as { KeyId: string }).KeyId;
     const other = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
     const derived = await kms.send(
-      new DeriveSharedSecretCommand({ KeyId: keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: other.publicKey.export({ type: 'spki', format: 'der' }) }),
+      new DeriveSharedSecretCommand({
+        KeyId: keyId,
+        KeyAgreementAlgorithm: 'ECDH',
+        PublicKey: other.publicKey.export({ type: 'spki', format: 'der' }),
+      }),
     );
-    expect(Buffer.from(derived.SharedSecret!).equals(diffieHellman({ privateKey: own.privateKey, publicKey: other.publicKey }))).toBe(true);
+    expect(
+      Buffer.from(derived.SharedSecret!).equals(
+        diffieHellman({ privateKey: own.privateKey, publicKey: other.publicKey }),
+      ),
+    ).toBe(true);
 
     const details = await e.raw({ target: 'TrentService.ListKeyDetails', body: JSON.stringify({ Limit: 1000 }) });
     expect((details.json.Keys as { KeyId: string }[]).some((k) => k.KeyId === keyId)).toBe(true);

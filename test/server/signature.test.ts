@@ -32,7 +32,12 @@ describe('through the SDK', () => {
 
   it('a wrong secret is InvalidSignatureException, and nothing is created', async () => {
     const before = await keyCount();
-    const client = e.client({ credentials: { accessKeyId: e.credentials.accessKeyId, secretAccessKey: 'wrong-secret-wrong-secret-wrong-secret00' } });
+    const client = e.client({
+      credentials: {
+        accessKeyId: e.credentials.accessKeyId,
+        secretAccessKey: 'wrong-secret-wrong-secret-wrong-secret00',
+      },
+    });
     const error = await sdkError(client.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256' })));
     expect(error.name).toBe('InvalidSignatureException');
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -40,7 +45,9 @@ describe('through the SDK', () => {
   });
 
   it('an unknown access key id is UnrecognizedClientException', async () => {
-    const client = e.client({ credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: e.credentials.secretAccessKey } });
+    const client = e.client({
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: e.credentials.secretAccessKey },
+    });
     const error = await sdkError(client.send(new ListKeysCommand({})));
     expect(error.name).toBe('UnrecognizedClientException');
     expect(error.message).toBe('The security token included in the request is invalid.');
@@ -73,7 +80,10 @@ describe('raw requests', () => {
   it('no Authorization header is MissingAuthenticationTokenException', async () => {
     const response = await e.raw({ target, sign: false });
     expect(response.status).toBe(400);
-    expect(response.json).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Request is missing Authentication Token' });
+    expect(response.json).toEqual({
+      __type: 'MissingAuthenticationTokenException',
+      message: 'Request is missing Authentication Token',
+    });
     expect(response.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
   });
@@ -85,13 +95,38 @@ describe('raw requests', () => {
   const malformed: [string, string][] = [
     ['Bearer abc', 'Unsupported'],
     ['AWS4-HMAC-SHA256', "requires 'Credential'"],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date', "requires 'Signature'"],
-    ['AWS4-HMAC-SHA256 Credential=X/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=' + 'a'.repeat(64), 'Credential must have'],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws5_request, SignedHeaders=host;x-amz-date, Signature=' + 'a'.repeat(64), 'terminator'],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=x-amz-date, Signature=' + 'a'.repeat(64), "'host' must be"],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=xyz', '64 lowercase'],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, Credential=Y, SignedHeaders=host, Signature=a', 'twice'],
-    ['AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=Host;X-Amz-Date, Signature=' + 'a'.repeat(64), 'lowercase'],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date',
+      "requires 'Signature'",
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=' +
+        'a'.repeat(64),
+      'Credential must have',
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws5_request, SignedHeaders=host;x-amz-date, Signature=' +
+        'a'.repeat(64),
+      'terminator',
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=x-amz-date, Signature=' +
+        'a'.repeat(64),
+      "'host' must be",
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=xyz',
+      '64 lowercase',
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, Credential=Y, SignedHeaders=host, Signature=a',
+      'twice',
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=X/20240101/us-east-1/kms/aws4_request, SignedHeaders=Host;X-Amz-Date, Signature=' +
+        'a'.repeat(64),
+      'lowercase',
+    ],
   ];
   it.each(malformed)('Authorization %j is IncompleteSignatureException', async (authorization, says) => {
     const response = await e.raw({ target, sign: false, headers: { authorization, 'x-amz-date': '20240101T000000Z' } });
@@ -102,7 +137,10 @@ describe('raw requests', () => {
 
   it('a signature scoped to another service is InvalidSignatureException', async () => {
     const response = await e.raw({ target, service: 'sts' });
-    expect(response.json).toMatchObject({ __type: 'InvalidSignatureException', message: "Credential should be scoped to correct service: 'kms'." });
+    expect(response.json).toMatchObject({
+      __type: 'InvalidSignatureException',
+      message: "Credential should be scoped to correct service: 'kms'.",
+    });
   });
 
   it('an unknown key id in a raw request is UnrecognizedClientException', async () => {
@@ -112,12 +150,17 @@ describe('raw requests', () => {
   it('a request signed an hour ago is InvalidSignatureException', async () => {
     const response = await e.raw({ target, signingDate: new Date(Date.now() - 3_600_000) });
     expect(response.json.__type).toBe('InvalidSignatureException');
-    expect(response.json.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/);
+    expect(response.json.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 5 min\.\)$/,
+    );
   });
 
   it('a signed header removed after signing is IncompleteSignatureException', async () => {
     const response = await e.raw({ target, mutate: (sent) => delete sent.headers['x-amz-content-sha256'] });
-    expect(response.json).toMatchObject({ __type: 'IncompleteSignatureException', message: expect.stringContaining("'x-amz-content-sha256'") });
+    expect(response.json).toMatchObject({
+      __type: 'IncompleteSignatureException',
+      message: expect.stringContaining("'x-amz-content-sha256'"),
+    });
   });
 
   it('a request signed without x-amz-content-sha256 passes', async () => {
@@ -134,7 +177,12 @@ describe('raw requests', () => {
     const changed = await e.raw({ target, body, mutate: (sent) => (sent.body = JSON.stringify({ Limit: 2 })) });
     expect(changed.json.__type).toBe('InvalidSignatureException');
     expect(changed.json.message).toContain('x-amz-content-sha256');
-    const noHash = await e.raw({ target, body, applyChecksum: false, mutate: (sent) => (sent.body = JSON.stringify({ Limit: 2 })) });
+    const noHash = await e.raw({
+      target,
+      body,
+      applyChecksum: false,
+      mutate: (sent) => (sent.body = JSON.stringify({ Limit: 2 })),
+    });
     expect(noHash.json.__type).toBe('InvalidSignatureException');
   });
 

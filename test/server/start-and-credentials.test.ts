@@ -14,20 +14,30 @@ beforeAll(async () => {
 afterAll(() => e.stop());
 
 describe('startServer', () => {
-  it.each(['0.0.0.0', '::', '::1', 'localhost', '192.168.1.10', '127.0.0.2'])('refuses host %j with a clear error', async (host) => {
-    await expect(startServer({ service: e.temp.service, credentials: e.credentials, host })).rejects.toThrow(/binds to 127\.0\.0\.1 only; refusing host/);
-  });
+  it.each(['0.0.0.0', '::', '::1', 'localhost', '192.168.1.10', '127.0.0.2'])(
+    'refuses host %j with a clear error',
+    async (host) => {
+      await expect(startServer({ service: e.temp.service, credentials: e.credentials, host })).rejects.toThrow(
+        /binds to 127\.0\.0\.1 only; refusing host/,
+      );
+    },
+  );
 
   it('listens on 127.0.0.1 and says so when the port is taken', async () => {
-    await expect(startServer({ service: e.temp.service, credentials: e.credentials, port: e.server.port, log: () => {} })).rejects.toThrow(
-      `Port ${e.server.port} on 127.0.0.1 is already in use`,
-    );
+    await expect(
+      startServer({ service: e.temp.service, credentials: e.credentials, port: e.server.port, log: () => {} }),
+    ).rejects.toThrow(`Port ${e.server.port} on 127.0.0.1 is already in use`);
   });
 
   it('close() stops it, keep-alive connections included', async () => {
     const server = await startServer({ service: e.temp.service, credentials: e.credentials, log: () => {} });
     const { KMSClient } = await import('@aws-sdk/client-kms');
-    const client = new KMSClient({ endpoint: `http://127.0.0.1:${server.port}`, region: 'us-east-1', maxAttempts: 1, credentials: e.credentials });
+    const client = new KMSClient({
+      endpoint: `http://127.0.0.1:${server.port}`,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: e.credentials,
+    });
     await client.send(new ListKeysCommand({}));
     const started = Date.now();
     await server.close();
@@ -39,15 +49,27 @@ describe('startServer', () => {
 
 describe('resolveCredentials', () => {
   it('uses QKMS_ACCESS_KEY_ID / QKMS_SECRET_ACCESS_KEY when both are set, and refuses half a pair', async () => {
-    const keychain = { getSecret: () => Promise.reject(new Error('not used')), setSecret: () => Promise.reject(new Error('not used')) };
-    expect(await resolveCredentials({ QKMS_ACCESS_KEY_ID: 'test', QKMS_SECRET_ACCESS_KEY: 'test-secret' }, keychain)).toEqual({
+    const keychain = {
+      getSecret: () => Promise.reject(new Error('not used')),
+      setSecret: () => Promise.reject(new Error('not used')),
+    };
+    expect(
+      await resolveCredentials({ QKMS_ACCESS_KEY_ID: 'test', QKMS_SECRET_ACCESS_KEY: 'test-secret' }, keychain),
+    ).toEqual({
       accessKeyId: 'test',
       secretAccessKey: 'test-secret',
       source: 'environment',
     });
-    await expect(resolveCredentials({ QKMS_ACCESS_KEY_ID: 'only-id' }, keychain)).rejects.toMatchObject({ code: 'ValidationException' });
-    await expect(resolveCredentials({ QKMS_ACCESS_KEY_ID: 'bad/id', QKMS_SECRET_ACCESS_KEY: 's' }, keychain)).rejects.toMatchObject({ code: 'ValidationException' });
-    const error = await resolveCredentials({ QKMS_ACCESS_KEY_ID: 'id', QKMS_SECRET_ACCESS_KEY: 'has space' }, keychain).catch((err: Error) => err);
+    await expect(resolveCredentials({ QKMS_ACCESS_KEY_ID: 'only-id' }, keychain)).rejects.toMatchObject({
+      code: 'ValidationException',
+    });
+    await expect(
+      resolveCredentials({ QKMS_ACCESS_KEY_ID: 'bad/id', QKMS_SECRET_ACCESS_KEY: 's' }, keychain),
+    ).rejects.toMatchObject({ code: 'ValidationException' });
+    const error = await resolveCredentials(
+      { QKMS_ACCESS_KEY_ID: 'id', QKMS_SECRET_ACCESS_KEY: 'has space' },
+      keychain,
+    ).catch((err: Error) => err);
     expect((error as Error).message).not.toContain('has space');
   });
 
@@ -60,14 +82,20 @@ describe('resolveCredentials', () => {
       expect(first.secretAccessKey).toHaveLength(40);
       const second = await resolveCredentials({}, keychain);
       expect(second).toEqual({ ...first, source: 'keychain' });
-      expect(JSON.parse((await keychain.getSecret(CREDENTIALS_ACCOUNT))!)).toEqual({ accessKeyId: first.accessKeyId, secretAccessKey: first.secretAccessKey });
+      expect(JSON.parse((await keychain.getSecret(CREDENTIALS_ACCOUNT))!)).toEqual({
+        accessKeyId: first.accessKeyId,
+        secretAccessKey: first.secretAccessKey,
+      });
     } finally {
       await keychain.deleteSecret(CREDENTIALS_ACCOUNT);
     }
   });
 
   it('an unreadable stored pair is reported, not silently replaced', async () => {
-    const keychain = { getSecret: async () => 'not json', setSecret: () => Promise.reject(new Error('must not overwrite')) };
+    const keychain = {
+      getSecret: async () => 'not json',
+      setSecret: () => Promise.reject(new Error('must not overwrite')),
+    };
     await expect(resolveCredentials({}, keychain)).rejects.toMatchObject({ code: 'KeyUnavailableException' });
   });
 

@@ -13,7 +13,16 @@ import {
   type AlgorithmSpec,
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
-import { constants, createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, publicEncrypt, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  publicEncrypt,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +42,12 @@ beforeAll(async () => {
 });
 afterAll(() => e.stop());
 
-const ALGORITHMS = ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'RSA_AES_KEY_WRAP_SHA_1', 'RSA_AES_KEY_WRAP_SHA_256'] as const;
+const ALGORITHMS = [
+  'RSAES_OAEP_SHA_1',
+  'RSAES_OAEP_SHA_256',
+  'RSA_AES_KEY_WRAP_SHA_1',
+  'RSA_AES_KEY_WRAP_SHA_256',
+] as const;
 
 /** What a client does with the parameters: RSA-OAEP, or RSA-OAEP(AES-256 key) || AES-KWP(material). */
 function wrap(algorithm: AlgorithmSpec, wrappingPublicKey: Uint8Array, material: Buffer): Buffer {
@@ -52,12 +66,19 @@ const pkcs8Of = (keySpec: KeySpec) => {
 };
 
 async function pendingKey(client: KMSClient, KeySpec: KeySpec): Promise<string> {
-  const { KeyMetadata } = await client.send(new CreateKeyCommand({ KeySpec, KeyUsage: 'KEY_AGREEMENT', Origin: 'EXTERNAL' }));
+  const { KeyMetadata } = await client.send(
+    new CreateKeyCommand({ KeySpec, KeyUsage: 'KEY_AGREEMENT', Origin: 'EXTERNAL' }),
+  );
   expect(KeyMetadata).toMatchObject({ KeyState: 'PendingImport', Origin: 'EXTERNAL', Enabled: false });
   return KeyMetadata!.KeyId!;
 }
 
-async function parameters(client: KMSClient, KeyId: string, WrappingAlgorithm: AlgorithmSpec = 'RSAES_OAEP_SHA_256', WrappingKeySpec: WrappingKeySpec = 'RSA_2048') {
+async function parameters(
+  client: KMSClient,
+  KeyId: string,
+  WrappingAlgorithm: AlgorithmSpec = 'RSAES_OAEP_SHA_256',
+  WrappingKeySpec: WrappingKeySpec = 'RSA_2048',
+) {
   const p = await client.send(new GetParametersForImportCommand({ KeyId, WrappingAlgorithm, WrappingKeySpec }));
   return { publicKey: p.PublicKey!, token: p.ImportToken!, validTo: p.ParametersValidTo!, keyId: p.KeyId! };
 }
@@ -75,13 +96,22 @@ async function sdkError(promise: Promise<unknown>): Promise<string> {
 const derivedMatches = async (keyId: string, own: { privateKey: KeyObject }, keySpec: KeySpec) => {
   const peer = generateKeyPairSync('ec', { namedCurve: CURVES[keySpec].opensslName });
   const response = await kms.send(
-    new DeriveSharedSecretCommand({ KeyId: keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }) }),
+    new DeriveSharedSecretCommand({
+      KeyId: keyId,
+      KeyAgreementAlgorithm: 'ECDH',
+      PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }),
+    }),
   );
-  return Buffer.from(response.SharedSecret!).equals(diffieHellman({ privateKey: own.privateKey, publicKey: peer.publicKey }));
+  return Buffer.from(response.SharedSecret!).equals(
+    diffieHellman({ privateKey: own.privateKey, publicKey: peer.publicKey }),
+  );
 };
 
 describe('the wrapped import flow, with each wrapping algorithm', () => {
-  const cases = ALGORITHMS.map((algorithm, i) => [algorithm, (['ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1'] as const)[i]!] as const);
+  const cases = ALGORITHMS.map(
+    (algorithm, i) =>
+      [algorithm, (['ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1'] as const)[i]!] as const,
+  );
 
   it.each(cases)('%s (a %s key)', async (algorithm, keySpec) => {
     const keyId = await pendingKey(kms, keySpec);
@@ -97,7 +127,11 @@ describe('the wrapped import flow, with each wrapping algorithm', () => {
         ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
       }),
     );
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ KeyState: 'Enabled', Enabled: true, Origin: 'EXTERNAL' });
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({
+      KeyState: 'Enabled',
+      Enabled: true,
+      Origin: 'EXTERNAL',
+    });
     const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
     expect(Buffer.from(PublicKey!).equals(own.publicKey.export({ type: 'spki', format: 'der' }))).toBe(true);
     expect(await derivedMatches(keyId, own, keySpec)).toBe(true);
@@ -106,9 +140,18 @@ describe('the wrapped import flow, with each wrapping algorithm', () => {
   it.each(['RSA_3072', 'RSA_4096'] as const)('hands out a %s wrapping key when asked', async (spec) => {
     const keyId = await pendingKey(kms, 'ECC_NIST_P256');
     const p = await parameters(kms, keyId, 'RSA_AES_KEY_WRAP_SHA_256', spec);
-    expect(createPublicKey({ key: Buffer.from(p.publicKey), format: 'der', type: 'spki' }).asymmetricKeyDetails?.modulusLength).toBe(Number(spec.slice(4)));
+    expect(
+      createPublicKey({ key: Buffer.from(p.publicKey), format: 'der', type: 'spki' }).asymmetricKeyDetails
+        ?.modulusLength,
+    ).toBe(Number(spec.slice(4)));
     const own = pkcs8Of('ECC_NIST_P256');
-    await kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: wrap('RSA_AES_KEY_WRAP_SHA_256', p.publicKey, own.der) }));
+    await kms.send(
+      new ImportKeyMaterialCommand({
+        KeyId: keyId,
+        ImportToken: p.token,
+        EncryptedKeyMaterial: wrap('RSA_AES_KEY_WRAP_SHA_256', p.publicKey, own.der),
+      }),
+    );
     expect(await derivedMatches(keyId, own, 'ECC_NIST_P256')).toBe(true);
   });
 });
@@ -118,13 +161,17 @@ describe('refused imports', () => {
     const keyId = await pendingKey(kms, 'ECC_NIST_P256');
     const p = await parameters(kms, keyId);
     const garbage = randomBytes(256);
-    expect(await sdkError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: garbage })))).toBe(
-      'InvalidCiphertextException',
-    );
+    expect(
+      await sdkError(
+        kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: garbage })),
+      ),
+    ).toBe('InvalidCiphertextException');
     const material = wrap('RSAES_OAEP_SHA_256', p.publicKey, pkcs8Of('ECC_NIST_P256').der);
-    expect(await sdkError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material })))).toBe(
-      'InvalidImportTokenException',
-    );
+    expect(
+      await sdkError(
+        kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material })),
+      ),
+    ).toBe('InvalidImportTokenException');
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('PendingImport');
   });
 
@@ -133,11 +180,14 @@ describe('refused imports', () => {
     const other = await pendingKey(kms, 'ECC_NIST_P256');
     const p = await parameters(kms, other);
     const material = wrap('RSAES_OAEP_SHA_256', p.publicKey, pkcs8Of('ECC_NIST_P256').der);
-    const send = (ImportToken: Uint8Array) => kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken, EncryptedKeyMaterial: material }));
+    const send = (ImportToken: Uint8Array) =>
+      kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken, EncryptedKeyMaterial: material }));
     expect(await sdkError(send(randomBytes(32)))).toBe('InvalidImportTokenException');
     expect(await sdkError(send(p.token))).toBe('InvalidImportTokenException');
     // Not consumed by the misdirected attempt: it still works for its own key.
-    await kms.send(new ImportKeyMaterialCommand({ KeyId: other, ImportToken: p.token, EncryptedKeyMaterial: material }));
+    await kms.send(
+      new ImportKeyMaterialCommand({ KeyId: other, ImportToken: p.token, EncryptedKeyMaterial: material }),
+    );
   });
 
   it('key material of another curve, or not a PKCS#8 EC key, is IncorrectKeyMaterialException and the key stays PendingImport', async () => {
@@ -145,12 +195,22 @@ describe('refused imports', () => {
     const materials: [Buffer, string][] = [
       [pkcs8Of('ECC_NIST_P384').der, 'is a P-384 (ECC_NIST_P384) key, but key'],
       [Buffer.from('not a key at all'), 'not a usable PKCS#8 EC private key'],
-      [generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }), 'not a usable PKCS#8 EC private key'],
+      [
+        generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }),
+        'not a usable PKCS#8 EC private key',
+      ],
     ];
     for (const [material, says] of materials) {
       const p = await parameters(kms, keyId, 'RSA_AES_KEY_WRAP_SHA_1');
-      const request = new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: wrap('RSA_AES_KEY_WRAP_SHA_1', p.publicKey, material) });
-      const error = await kms.send(request).then(() => undefined, (err: Error) => err);
+      const request = new ImportKeyMaterialCommand({
+        KeyId: keyId,
+        ImportToken: p.token,
+        EncryptedKeyMaterial: wrap('RSA_AES_KEY_WRAP_SHA_1', p.publicKey, material),
+      });
+      const error = await kms.send(request).then(
+        () => undefined,
+        (err: Error) => err,
+      );
       expect(error?.name).toBe('IncorrectKeyMaterialException');
       expect(error?.message).toContain(says);
     }
@@ -161,29 +221,49 @@ describe('refused imports', () => {
     const keyId = await pendingKey(kms, 'ECC_NIST_P256');
     const p = await parameters(kms, keyId, 'RSAES_OAEP_SHA_256');
     const material = wrap('RSAES_OAEP_SHA_1', p.publicKey, pkcs8Of('ECC_NIST_P256').der);
-    expect(await sdkError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material })))).toBe(
-      'InvalidCiphertextException',
-    );
+    expect(
+      await sdkError(
+        kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material })),
+      ),
+    ).toBe('InvalidCiphertextException');
   });
 
   it('refuses keys that are not EXTERNAL or not PendingImport, expiring material, and derivation before import', async () => {
-    const own = (await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }))).KeyMetadata!.KeyId!;
+    const own = (await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' })))
+      .KeyMetadata!.KeyId!;
     expect(await sdkError(parameters(kms, own))).toBe('UnsupportedOperationException');
     const keyId = await pendingKey(kms, 'ECC_NIST_P256');
-    const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });
-    expect(await sdkError(kms.send(new DeriveSharedSecretCommand({ KeyId: keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer })))).toBe(
-      'KMSInvalidStateException',
-    );
+    const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({
+      type: 'spki',
+      format: 'der',
+    });
+    expect(
+      await sdkError(
+        kms.send(new DeriveSharedSecretCommand({ KeyId: keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer })),
+      ),
+    ).toBe('KMSInvalidStateException');
     const p = await parameters(kms, keyId);
     const material = wrap('RSAES_OAEP_SHA_256', p.publicKey, pkcs8Of('ECC_NIST_P256').der);
     expect(
       await sdkError(
-        kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material, ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(Date.now() + 86_400_000) })),
+        kms.send(
+          new ImportKeyMaterialCommand({
+            KeyId: keyId,
+            ImportToken: p.token,
+            EncryptedKeyMaterial: material,
+            ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+            ValidTo: new Date(Date.now() + 86_400_000),
+          }),
+        ),
       ),
     ).toBe('UnsupportedOperationException');
-    await kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material }));
+    await kms.send(
+      new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material }),
+    );
     expect(await sdkError(parameters(kms, keyId))).toBe('KMSInvalidStateException');
-    expect(await sdkError(parameters(kms, keyId, 'RSAES_OAEP_SHA_256', 'RSA_1024' as WrappingKeySpec))).toBe('ValidationException');
+    expect(await sdkError(parameters(kms, keyId, 'RSAES_OAEP_SHA_256', 'RSA_1024' as WrappingKeySpec))).toBe(
+      'ValidationException',
+    );
   });
 });
 
@@ -192,18 +272,31 @@ describe('token expiry (a service with a movable clock)', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'qkms-expiry-'));
     let clock = Date.now();
     const keychain = new KeytarKeychain({ service: `qkms-test-expiry-${randomBytes(4).toString('hex')}` });
-    const service = createKmsService({ store: createKeyStore({ dataDir, keychain }), accountId: '123456789012', now: () => clock });
+    const service = createKmsService({
+      store: createKeyStore({ dataDir, keychain }),
+      accountId: '123456789012',
+      now: () => clock,
+    });
     const credentials = generateCredentials();
     const server = await startServer({ service, credentials, log: () => {} });
-    const client = new KMSClient({ endpoint: `http://127.0.0.1:${server.port}`, region: 'us-east-1', maxAttempts: 1, credentials });
+    const client = new KMSClient({
+      endpoint: `http://127.0.0.1:${server.port}`,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials,
+    });
     try {
       const keyId = await pendingKey(client, 'ECC_NIST_P256');
       const p = await parameters(client, keyId);
       const material = wrap('RSAES_OAEP_SHA_256', p.publicKey, pkcs8Of('ECC_NIST_P256').der);
       clock += 86_400_000 + 1_000;
-      expect(await sdkError(client.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material })))).toBe(
-        'ExpiredImportTokenException',
-      );
+      expect(
+        await sdkError(
+          client.send(
+            new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.token, EncryptedKeyMaterial: material }),
+          ),
+        ),
+      ).toBe('ExpiredImportTokenException');
     } finally {
       client.destroy();
       await server.close();

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CURVES, type KeySpec } from '../../src/shared/key-spec';
 
-const openssl = (args: string[], input?: string): Buffer => execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'] });
+const openssl = (args: string[], input?: string): Buffer =>
+  execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'] });
 
 export interface OpensslKeyPair {
   dir: string;
@@ -20,10 +21,25 @@ export function opensslKeyPair(keySpec: KeySpec): OpensslKeyPair {
   const dir = mkdtempSync(path.join(tmpdir(), 'qkms-openssl-'));
   const privatePath = path.join(dir, 'key.pem');
   const publicPath = path.join(dir, 'key.pub.pem');
-  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${CURVES[keySpec].opensslName}`, '-out', privatePath]);
+  openssl([
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    `ec_paramgen_curve:${CURVES[keySpec].opensslName}`,
+    '-out',
+    privatePath,
+  ]);
   openssl(['pkey', '-in', privatePath, '-pubout', '-out', publicPath]);
   const publicDer = openssl(['pkey', '-pubin', '-in', publicPath, '-outform', 'DER']);
-  return { dir, privatePath, publicPath, privatePem: readFileSync(privatePath, 'utf8'), publicPem: readFileSync(publicPath, 'utf8'), publicDer };
+  return {
+    dir,
+    privatePath,
+    publicPath,
+    privatePem: readFileSync(privatePath, 'utf8'),
+    publicPem: readFileSync(publicPath, 'utf8'),
+    publicDer,
+  };
 }
 
 /** `openssl pkeyutl -derive` with our private key file and a peer public key (DER SPKI bytes). */

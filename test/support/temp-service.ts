@@ -32,7 +32,12 @@ export function createTempService(label: string): TempService {
   return {
     service,
     settings,
-    env: { ...process.env, QKMS_DATA_DIR: dataDir, QKMS_KEYCHAIN_SERVICE: settings.keychainService, QKMS_ACCOUNT_ID: settings.accountId },
+    env: {
+      ...process.env,
+      QKMS_DATA_DIR: dataDir,
+      QKMS_KEYCHAIN_SERVICE: settings.keychainService,
+      QKMS_ACCOUNT_ID: settings.accountId,
+    },
     async ok(operation, request) {
       const result = await service.call(operation, request);
       if (!result.ok) throw new Error(`${operation} failed: ${result.error.__type}: ${result.error.message}`);
@@ -40,7 +45,8 @@ export function createTempService(label: string): TempService {
     },
     async fails(operation, request) {
       const result = await service.call(operation, request);
-      if (result.ok) throw new Error(`${operation} succeeded but was expected to fail: ${JSON.stringify(result.value)}`);
+      if (result.ok)
+        throw new Error(`${operation} succeeded but was expected to fail: ${JSON.stringify(result.value)}`);
       return result.error;
     },
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),

@@ -58,13 +58,19 @@ export function decodeSec1Point(keySpec: KeySpec, bytes: Uint8Array, what = 'The
     );
   }
   if (prefix !== 0x02 && prefix !== 0x03 && prefix !== 0x04) {
-    throw invalid(`${what}'s point starts with 0x${prefix.toString(16).padStart(2, '0')}, which is not a SEC1 point encoding (0x02, 0x03 or 0x04).`);
+    throw invalid(
+      `${what}'s point starts with 0x${prefix.toString(16).padStart(2, '0')}, which is not a SEC1 point encoding (0x02, 0x03 or 0x04).`,
+    );
   }
   const compressed = prefix !== 0x04;
   const expectedLength = compressed ? 1 + n : 1 + 2 * n;
   if (bytes.length !== expectedLength) {
-    const form = compressed ? `compressed ${name} point (0x0${prefix} || X)` : `uncompressed ${name} point (0x04 || X || Y)`;
-    throw invalid(`${what} has the wrong point length: a ${form} is ${expectedLength} bytes, this one is ${bytes.length}.`);
+    const form = compressed
+      ? `compressed ${name} point (0x0${prefix} || X)`
+      : `uncompressed ${name} point (0x04 || X || Y)`;
+    throw invalid(
+      `${what} has the wrong point length: a ${form} is ${expectedLength} bytes, this one is ${bytes.length}.`,
+    );
   }
   const x = bytesToBigInt(bytes.subarray(1, 1 + n));
   if (x >= curve.p) throw invalid(`${what}'s x-coordinate is not a ${name} field element (coordinate ≥ p).`);

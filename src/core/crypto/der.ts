@@ -38,7 +38,8 @@ export interface DerNode {
 
 /** Reads one element at `offset`. Lengths above 4 length bytes are refused: no key is that big. */
 export function readTlv(buf: Uint8Array, offset: number): DerNode {
-  if (offset >= buf.length) throw new DerError('truncated', `expected an element at byte ${offset} but the data ends there`);
+  if (offset >= buf.length)
+    throw new DerError('truncated', `expected an element at byte ${offset} but the data ends there`);
   const tag = buf[offset]!;
   // Multi-byte tags (low bits 11111) never occur in the structures we read.
   if ((tag & 0x1f) === 0x1f) throw new DerError('unsupported', `multi-byte tag at byte ${offset}`);
@@ -121,7 +122,8 @@ export function decodeOid(content: Uint8Array): string {
 
 /** The bytes of a BIT STRING with no unused bits (every key encoding QKMS reads is byte-aligned). */
 export function readBitStringBytes(node: DerNode): Uint8Array {
-  if (node.tag !== TAG.BIT_STRING) throw new DerError('content', `expected a BIT STRING, found tag 0x${hex2(node.tag)}`);
+  if (node.tag !== TAG.BIT_STRING)
+    throw new DerError('content', `expected a BIT STRING, found tag 0x${hex2(node.tag)}`);
   if (node.content.length === 0) throw new DerError('content', 'BIT STRING without its unused-bits byte');
   const unused = node.content[0]!;
   if (unused !== 0) throw new DerError('content', `BIT STRING has ${unused} unused bit(s); a key must have 0`);
@@ -134,7 +136,8 @@ export function readUnsignedInteger(node: DerNode): Uint8Array {
   const c = node.content;
   if (c.length === 0) throw new DerError('content', 'empty INTEGER');
   if (c[0]! & 0x80) throw new DerError('content', 'negative INTEGER');
-  if (c.length > 1 && c[0] === 0 && (c[1]! & 0x80) === 0) throw new DerError('nonMinimal', 'INTEGER with a needless leading zero');
+  if (c.length > 1 && c[0] === 0 && (c[1]! & 0x80) === 0)
+    throw new DerError('nonMinimal', 'INTEGER with a needless leading zero');
   return c[0] === 0 && c.length > 1 ? c.subarray(1) : c;
 }
 
@@ -176,7 +179,8 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
 
 export const encodeSequence = (...parts: Uint8Array[]): Uint8Array => encodeTlv(TAG.SEQUENCE, concatBytes(...parts));
 export const encodeOctetString = (bytes: Uint8Array): Uint8Array => encodeTlv(TAG.OCTET_STRING, bytes);
-export const encodeBitString = (bytes: Uint8Array): Uint8Array => encodeTlv(TAG.BIT_STRING, concatBytes(Uint8Array.of(0), bytes));
+export const encodeBitString = (bytes: Uint8Array): Uint8Array =>
+  encodeTlv(TAG.BIT_STRING, concatBytes(Uint8Array.of(0), bytes));
 export const encodeSmallInteger = (value: number): Uint8Array => {
   if (!Number.isInteger(value) || value < 0 || value > 127) throw new RangeError('encodeSmallInteger takes 0..127');
   return encodeTlv(TAG.INTEGER, Uint8Array.of(value));

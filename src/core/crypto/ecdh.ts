@@ -12,7 +12,8 @@ export function deriveRawSecret(keySpec: KeySpec, privateScalar: Uint8Array, pee
   const { fieldBytes, displayName } = CURVES[keySpec];
   const scalar = normalizePrivateScalar(keySpec, privateScalar);
   // Never echo the scalar: this message must hold no key bytes.
-  if (!scalar) throw new QkmsError('KMSInternalException', `The stored private key is not a valid ${displayName} scalar.`);
+  if (!scalar)
+    throw new QkmsError('KMSInternalException', `The stored private key is not a valid ${displayName} scalar.`);
   try {
     const { point } = decodeSec1Point(keySpec, peerPoint);
     // noble returns the shared point in compressed SEC1 form (0x02/0x03 || X); Z is X.
@@ -20,7 +21,10 @@ export function deriveRawSecret(keySpec: KeySpec, privateScalar: Uint8Array, pee
     const z = shared.slice(1);
     shared.fill(0);
     if (z.length !== fieldBytes) {
-      throw new QkmsError('KMSInternalException', `ECDH produced ${z.length} bytes; ${displayName} secrets are ${fieldBytes} bytes.`);
+      throw new QkmsError(
+        'KMSInternalException',
+        `ECDH produced ${z.length} bytes; ${displayName} secrets are ${fieldBytes} bytes.`,
+      );
     }
     return z;
   } finally {

@@ -47,7 +47,8 @@ export function parseEcJwk(text: string, expected?: KeySpec): ParsedJwk {
   } catch {
     throw invalid('The public key looks like JWK JSON but is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('The JWK must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('The JWK must be a JSON object.');
   const jwk = value as Record<string, unknown>;
   if (Array.isArray(jwk.keys)) throw invalid('This is a JWK Set ({"keys": [...]}); paste a single public key JWK.');
   // Checked before anything else: a private key must never be processed further, nor echoed back.
@@ -55,14 +56,21 @@ export function parseEcJwk(text: string, expected?: KeySpec): ParsedJwk {
   const { kty, crv } = jwk;
   if (kty === 'RSA') throw invalid('The JWK is an RSA key (kty "RSA"); DeriveSharedSecret needs an EC public key.');
   if (kty === 'OKP') {
-    throw invalid(`The JWK is an OKP key (crv ${JSON.stringify(crv)}, e.g. Ed25519/X25519); DeriveSharedSecret needs an EC public key.`);
+    throw invalid(
+      `The JWK is an OKP key (crv ${JSON.stringify(crv)}, e.g. Ed25519/X25519); DeriveSharedSecret needs an EC public key.`,
+    );
   }
   if (kty !== 'EC') throw invalid(`The JWK's kty is ${JSON.stringify(kty)}; an EC public key has kty "EC".`);
   if (typeof crv !== 'string') throw invalid('The JWK has no "crv"; an EC JWK names its curve (e.g. "P-256").');
   const keySpec = keySpecForCrv(crv);
-  if (!keySpec) throw invalid(`The JWK is on an unsupported curve (crv ${JSON.stringify(crv)}); QKMS supports P-256, P-384, P-521 and secp256k1.`);
+  if (!keySpec)
+    throw invalid(
+      `The JWK is on an unsupported curve (crv ${JSON.stringify(crv)}); QKMS supports P-256, P-384, P-521 and secp256k1.`,
+    );
   if (expected && keySpec !== expected) {
-    throw invalid(`The peer curve (${CURVES[keySpec].displayName}) does not match the key's curve (${CURVES[expected].displayName}); both key pairs must be on the same curve.`);
+    throw invalid(
+      `The peer curve (${CURVES[keySpec].displayName}) does not match the key's curve (${CURVES[expected].displayName}); both key pairs must be on the same curve.`,
+    );
   }
   const x = coordinate(jwk, 'x', keySpec);
   const y = coordinate(jwk, 'y', keySpec);

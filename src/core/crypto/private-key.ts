@@ -41,7 +41,8 @@ const PEM_LABELS: Readonly<Record<string, string>> = {
   'ENCRYPTED PRIVATE KEY': `The private key is an encrypted PKCS#8 key; ${DECRYPT}`,
   'EC PRIVATE KEY': `The private key is a SEC1 "EC PRIVATE KEY", not PKCS#8; ${TO_PKCS8}`,
   'RSA PRIVATE KEY': 'The private key is an RSA key; QKMS keys are EC keys (P-256, P-384, P-521, secp256k1).',
-  'OPENSSH PRIVATE KEY': 'The private key is in OpenSSH format; convert it to PKCS#8 with: ssh-keygen -p -m PKCS8 -f key',
+  'OPENSSH PRIVATE KEY':
+    'The private key is in OpenSSH format; convert it to PKCS#8 with: ssh-keygen -p -m PKCS8 -f key',
   'PUBLIC KEY': 'The file holds a public key; ImportKey needs the private key (PKCS#8 "PRIVATE KEY").',
   CERTIFICATE: 'The file holds a certificate; ImportKey needs the private key (PKCS#8 "PRIVATE KEY").',
 };
@@ -56,7 +57,9 @@ function pemToDer(text: string): Uint8Array {
   }
   const keys = blocks.filter((b) => b.label !== 'EC PARAMETERS');
   if (keys.length !== 1) {
-    throw invalid(`The file holds ${keys.length} key PEM blocks (${blocks.map((b) => b.label).join(', ')}); give one PKCS#8 private key.`);
+    throw invalid(
+      `The file holds ${keys.length} key PEM blocks (${blocks.map((b) => b.label).join(', ')}); give one PKCS#8 private key.`,
+    );
   }
   const { label, der } = keys[0]!;
   if (label === 'PRIVATE KEY') return der;
@@ -85,24 +88,34 @@ function notPkcs8(children: DerNode[]): QkmsError {
     return invalid(`The private key is an encrypted PKCS#8 key; ${DECRYPT}`);
   }
   if (tags[0] === TAG.INTEGER && tags[1] === TAG.OCTET_STRING) {
-    return invalid(`The private key is a SEC1 EC private key (RFC 5915), not PKCS#8; ${TO_PKCS8.replace('-in key.pem', '-inform DER -in key.der')}`);
+    return invalid(
+      `The private key is a SEC1 EC private key (RFC 5915), not PKCS#8; ${TO_PKCS8.replace('-in key.pem', '-inform DER -in key.der')}`,
+    );
   }
-  if (tags.length >= 9 && tags.every((t) => t === TAG.INTEGER)) return invalid('The private key is a PKCS#1 RSA key; QKMS keys are EC keys.');
+  if (tags.length >= 9 && tags.every((t) => t === TAG.INTEGER))
+    return invalid('The private key is a PKCS#1 RSA key; QKMS keys are EC keys.');
   if (tags.length === 2 && tags[0] === TAG.SEQUENCE && tags[1] === TAG.BIT_STRING) {
     return invalid('The file holds a public key (SubjectPublicKeyInfo); ImportKey needs the private key.');
   }
-  return invalid('The private key is not a PKCS#8 PrivateKeyInfo (expected SEQUENCE { version, AlgorithmIdentifier, OCTET STRING }).');
+  return invalid(
+    'The private key is not a PKCS#8 PrivateKeyInfo (expected SEQUENCE { version, AlgorithmIdentifier, OCTET STRING }).',
+  );
 }
 
 /** The curve named by a parameters element (named OID), or a rejection naming what it is instead. */
 function curveFromParams(params: DerNode): KeySpec {
   if (params.tag === TAG.SEQUENCE) {
-    throw invalid('The private key uses explicit curve parameters; re-export it with a named curve: openssl pkey -in key.pem -ec_param_enc named_curve');
+    throw invalid(
+      'The private key uses explicit curve parameters; re-export it with a named curve: openssl pkey -in key.pem -ec_param_enc named_curve',
+    );
   }
   if (params.tag !== TAG.OID) throw invalid('The private key has no named-curve OID.');
   const oid = der(() => decodeOid(params.content));
   const keySpec = keySpecForCurveOid(oid);
-  if (!keySpec) throw invalid(`The private key is on an unsupported curve: ${describeUnsupportedCurve(oid)}; QKMS supports P-256, P-384, P-521 and secp256k1.`);
+  if (!keySpec)
+    throw invalid(
+      `The private key is on an unsupported curve: ${describeUnsupportedCurve(oid)}; QKMS supports P-256, P-384, P-521 and secp256k1.`,
+    );
   return keySpec;
 }
 
@@ -119,7 +132,9 @@ export function readPkcs8PrivateKey(bytes: Uint8Array): Pkcs8PrivateKey {
   if (bytes[0] === 0x30) return readDer(bytes);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim();
   if (!text.startsWith('-----')) {
-    throw invalid('The private key is neither DER (it does not start with 0x30) nor PEM (no "-----BEGIN PRIVATE KEY-----" line).');
+    throw invalid(
+      'The private key is neither DER (it does not start with 0x30) nor PEM (no "-----BEGIN PRIVATE KEY-----" line).',
+    );
   }
   const body = pemToDer(text);
   try {
@@ -134,7 +149,8 @@ function readDer(body: Uint8Array): Pkcs8PrivateKey {
   const children = der(() => readChildren(readSingle(body)));
   const [version, algorithm, privateKey, ...rest] = children;
   const v = version ? der(() => readSmallInteger(version)) : undefined;
-  if ((v !== 0 && v !== 1) || algorithm?.tag !== TAG.SEQUENCE || privateKey?.tag !== TAG.OCTET_STRING) throw notPkcs8(children);
+  if ((v !== 0 && v !== 1) || algorithm?.tag !== TAG.SEQUENCE || privateKey?.tag !== TAG.OCTET_STRING)
+    throw notPkcs8(children);
   if (rest.some((n) => n.tag !== TAG.CONTEXT_0 && n.tag !== 0x81 && n.tag !== TAG.CONTEXT_1)) {
     throw invalid('The PKCS#8 key has unexpected fields after the private key.');
   }
@@ -164,14 +180,19 @@ function readDer(body: Uint8Array): Pkcs8PrivateKey {
   const { displayName, fieldBytes } = CURVES[keySpec];
   const privateScalar = normalizePrivateScalar(keySpec, scalarNode.content);
   if (!privateScalar) {
-    throw invalid(`The private key is not a valid ${displayName} key: its scalar must be in 1…n−1 and at most ${fieldBytes} bytes.`);
+    throw invalid(
+      `The private key is not a valid ${displayName} key: its scalar must be in 1…n−1 and at most ${fieldBytes} bytes.`,
+    );
   }
   const publicPoint = publicPointFromScalar(keySpec, privateScalar);
   if (innerPublic) {
     // A PKCS#8 file that carries a public key must agree with its private key (corruption check).
     let stored: Uint8Array | undefined;
     try {
-      stored = decodeSec1Point(keySpec, der(() => readBitStringBytes(explicit(innerPublic)))).point;
+      stored = decodeSec1Point(
+        keySpec,
+        der(() => readBitStringBytes(explicit(innerPublic))),
+      ).point;
     } catch {
       stored = undefined;
     }

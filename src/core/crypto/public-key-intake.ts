@@ -75,9 +75,13 @@ function readRawPoint(bytes: Uint8Array, expected?: KeySpec): PublicKeyIntake {
   } else if (fits.length === 1 || rejectedPrefix) {
     keySpec = fits[0] ?? 'ECC_NIST_P256'; // the prefix is rejected before the curve matters
   } else if (fits.length > 1) {
-    throw invalid(`A raw ${bytes.length}-byte point could be ${names(fits)}; name the curve (the key's KeySpec) to read it.`);
+    throw invalid(
+      `A raw ${bytes.length}-byte point could be ${names(fits)}; name the curve (the key's KeySpec) to read it.`,
+    );
   } else {
-    throw invalid(`The public key has the wrong point length: ${bytes.length} bytes is not a point length of P-256, P-384, P-521 or secp256k1.`);
+    throw invalid(
+      `The public key has the wrong point length: ${bytes.length} bytes is not a point length of P-256, P-384, P-521 or secp256k1.`,
+    );
   }
   const { point, compressed } = decodeSec1Point(keySpec, bytes);
   return { keySpec, format: 'SEC1_POINT', compressed, point, spki: encodeEcSpki(keySpec, point) };

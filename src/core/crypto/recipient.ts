@@ -32,7 +32,9 @@ function toDer(bytes: Uint8Array): Uint8Array {
   } catch {
     // fall through to the message below
   }
-  throw invalid('RecipientInfo is PEM text but not a single "PUBLIC KEY" block; pass the RSA public key as DER SubjectPublicKeyInfo.');
+  throw invalid(
+    'RecipientInfo is PEM text but not a single "PUBLIC KEY" block; pass the RSA public key as DER SubjectPublicKeyInfo.',
+  );
 }
 
 /** Checks the outer SPKI shape and that the algorithm is rsaEncryption, naming what it is otherwise. */
@@ -47,9 +49,12 @@ function assertRsaSpki(der: Uint8Array): void {
     alg = decodeOid(oid.content);
   } catch (e) {
     if (!(e instanceof DerError)) throw e;
-    throw invalid(`RecipientInfo is not a DER SubjectPublicKeyInfo (${e.message}); pass the recipient's RSA public key as DER SPKI.`);
+    throw invalid(
+      `RecipientInfo is not a DER SubjectPublicKeyInfo (${e.message}); pass the recipient's RSA public key as DER SPKI.`,
+    );
   }
-  if (alg === OID.ecPublicKey) throw invalid('RecipientInfo is an EC public key; it must be an RSA public key (2048–4096 bits).');
+  if (alg === OID.ecPublicKey)
+    throw invalid('RecipientInfo is an EC public key; it must be an RSA public key (2048–4096 bits).');
   if (alg !== OID.rsaEncryption) {
     const what = OTHER_ALGORITHM_NAMES[alg] ? `${OTHER_ALGORITHM_NAMES[alg]} key` : `a key with algorithm OID ${alg}`;
     throw invalid(`RecipientInfo is ${what}; it must be an RSA (rsaEncryption) public key, 2048–4096 bits.`);

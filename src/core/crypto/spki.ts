@@ -57,8 +57,10 @@ function describeNonSpki(children: DerNode[]): string {
   if (tags[0] === TAG.INTEGER && tags[1] === TAG.SEQUENCE && tags[2] === TAG.OCTET_STRING) {
     return 'it is a PKCS#8 private key; paste the public key only';
   }
-  if (tags[0] === TAG.INTEGER && tags[1] === TAG.OCTET_STRING) return 'it is a SEC1 EC private key; paste the public key only';
-  if (tags.length === 2 && tags[0] === TAG.INTEGER && tags[1] === TAG.INTEGER) return 'it is a PKCS#1 RSA public key, not an EC key';
+  if (tags[0] === TAG.INTEGER && tags[1] === TAG.OCTET_STRING)
+    return 'it is a SEC1 EC private key; paste the public key only';
+  if (tags.length === 2 && tags[0] === TAG.INTEGER && tags[1] === TAG.INTEGER)
+    return 'it is a PKCS#1 RSA public key, not an EC key';
   if (tags.length === 3 && tags[0] === TAG.SEQUENCE && tags[1] === TAG.SEQUENCE && tags[2] === TAG.BIT_STRING) {
     return 'it looks like an X.509 certificate; extract its key with: openssl x509 -pubkey -noout';
   }
@@ -69,31 +71,47 @@ function describeNonSpki(children: DerNode[]): string {
 function curveOf(algorithm: DerNode, expected?: KeySpec): KeySpec {
   const parts = withDer(() => readChildren(algorithm));
   const [algOid, params] = parts;
-  if (!algOid || algOid.tag !== TAG.OID) throw invalid('The public key is not an SPKI: its AlgorithmIdentifier has no algorithm OID.');
+  if (!algOid || algOid.tag !== TAG.OID)
+    throw invalid('The public key is not an SPKI: its AlgorithmIdentifier has no algorithm OID.');
   const alg = withDer(() => decodeOid(algOid.content));
   const wanted = expected ? `an EC public key on ${CURVES[expected].displayName}` : 'an EC public key';
   const other = OTHER_ALGORITHM_NAMES[alg];
-  if (other) throw invalid(`The public key is ${other} key (algorithm OID ${alg}); DeriveSharedSecret needs ${wanted}.`);
+  if (other)
+    throw invalid(`The public key is ${other} key (algorithm OID ${alg}); DeriveSharedSecret needs ${wanted}.`);
   if (alg === OID.ecDH || alg === OID.ecMQV) {
-    throw invalid(`The public key uses the restricted algorithm OID ${alg}; QKMS accepts id-ecPublicKey (${OID.ecPublicKey}) keys.`);
+    throw invalid(
+      `The public key uses the restricted algorithm OID ${alg}; QKMS accepts id-ecPublicKey (${OID.ecPublicKey}) keys.`,
+    );
   }
-  if (alg !== OID.ecPublicKey) throw invalid(`The public key is not an EC key: unknown algorithm OID ${alg}; DeriveSharedSecret needs ${wanted}.`);
-  if (parts.length > 2) throw invalid('The public key is not an SPKI: its AlgorithmIdentifier has extra elements after the curve.');
+  if (alg !== OID.ecPublicKey)
+    throw invalid(`The public key is not an EC key: unknown algorithm OID ${alg}; DeriveSharedSecret needs ${wanted}.`);
+  if (parts.length > 2)
+    throw invalid('The public key is not an SPKI: its AlgorithmIdentifier has extra elements after the curve.');
   if (!params) throw invalid('The EC public key has no curve parameter; RFC 5480 requires a namedCurve OID.');
   if (params.tag === TAG.SEQUENCE) {
     throw invalid(
       'The public key uses explicit curve parameters (specifiedCurve) instead of a named-curve OID; QKMS accepts named curves only (RFC 5480). Re-export it with: openssl ec -pubin -param_enc named_curve',
     );
   }
-  if (params.tag === TAG.NULL) throw invalid('The public key uses implicitlyCA curve parameters (NULL); QKMS accepts named curves only (RFC 5480).');
-  if (params.tag !== TAG.OID) throw invalid(`The public key's curve parameter has tag 0x${params.tag.toString(16)}; a namedCurve OID is required.`);
+  if (params.tag === TAG.NULL)
+    throw invalid(
+      'The public key uses implicitlyCA curve parameters (NULL); QKMS accepts named curves only (RFC 5480).',
+    );
+  if (params.tag !== TAG.OID)
+    throw invalid(
+      `The public key's curve parameter has tag 0x${params.tag.toString(16)}; a namedCurve OID is required.`,
+    );
   const curveOid = withDer(() => decodeOid(params.content));
   const keySpec = keySpecForCurveOid(curveOid);
   if (!keySpec) {
-    throw invalid(`The public key is on an unsupported curve: ${describeUnsupportedCurve(curveOid)}; QKMS supports P-256, P-384, P-521 and secp256k1.`);
+    throw invalid(
+      `The public key is on an unsupported curve: ${describeUnsupportedCurve(curveOid)}; QKMS supports P-256, P-384, P-521 and secp256k1.`,
+    );
   }
   if (expected && keySpec !== expected) {
-    throw invalid(`The peer curve (${CURVES[keySpec].displayName}) does not match the key's curve (${CURVES[expected].displayName}); both key pairs must be on the same curve.`);
+    throw invalid(
+      `The peer curve (${CURVES[keySpec].displayName}) does not match the key's curve (${CURVES[expected].displayName}); both key pairs must be on the same curve.`,
+    );
   }
   return keySpec;
 }
@@ -102,7 +120,9 @@ function curveOf(algorithm: DerNode, expected?: KeySpec): KeySpec {
 export function parseEcSpki(der: Uint8Array, expected?: KeySpec): ParsedEcSpki {
   if (der.length === 0) throw invalid('The public key is empty.');
   if (der[0] !== TAG.SEQUENCE) {
-    throw invalid(`The public key is not DER SubjectPublicKeyInfo: it starts with 0x${der[0]!.toString(16).padStart(2, '0')}, not a SEQUENCE (0x30).`);
+    throw invalid(
+      `The public key is not DER SubjectPublicKeyInfo: it starts with 0x${der[0]!.toString(16).padStart(2, '0')}, not a SEQUENCE (0x30).`,
+    );
   }
   const top = withDer(() => readSingle(der));
   const children = withDer(() => readChildren(top));
@@ -125,7 +145,9 @@ export function parseEcSpki(der: Uint8Array, expected?: KeySpec): ParsedEcSpki {
 export function encodeEcSpki(keySpec: KeySpec, uncompressedPoint: Uint8Array): Uint8Array {
   const n = CURVES[keySpec].fieldBytes;
   if (uncompressedPoint.length !== 1 + 2 * n || uncompressedPoint[0] !== 0x04) {
-    throw new RangeError(`encodeEcSpki needs an uncompressed ${CURVES[keySpec].displayName} point (${1 + 2 * n} bytes)`);
+    throw new RangeError(
+      `encodeEcSpki needs an uncompressed ${CURVES[keySpec].displayName} point (${1 + 2 * n} bytes)`,
+    );
   }
   return encodeSequence(
     encodeSequence(encodeOid(OID.ecPublicKey), encodeOid(CURVES[keySpec].oid)),

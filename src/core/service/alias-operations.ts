@@ -18,14 +18,20 @@ function checkAliasName(name: string): void {
     );
   }
   if (name.startsWith('alias/aws/')) {
-    throw new QkmsError('InvalidAliasNameException', `Alias name '${name}' is reserved: alias/aws/ names belong to AWS`);
+    throw new QkmsError(
+      'InvalidAliasNameException',
+      `Alias name '${name}' is reserved: alias/aws/ names belong to AWS`,
+    );
   }
 }
 
 /** An alias points at a key, never at another alias. */
 function targetKey(ctx: ServiceContext, doc: IndexDocument, targetKeyId: string, operation: string): KeyRecord {
   if (targetKeyId.startsWith('alias/') || /^arn:[^:]+:[^:]+:alias\//.test(targetKeyId)) {
-    throw new QkmsError('ValidationException', `TargetKeyId must be a key id or key ARN, not an alias (${targetKeyId})`);
+    throw new QkmsError(
+      'ValidationException',
+      `TargetKeyId must be a key id or key ARN, not an alias (${targetKeyId})`,
+    );
   }
   const record = findKey(ctx, doc, targetKeyId);
   refuseIfPendingDeletion(record, operation);
@@ -35,10 +41,16 @@ function targetKey(ctx: ServiceContext, doc: IndexDocument, targetKeyId: string,
 export async function createAlias(ctx: ServiceContext, req: ValidRequests['CreateAlias']): Promise<EmptyResponse> {
   checkAliasName(req.AliasName);
   await ctx.store.update((doc) => {
-    if (doc.aliases[req.AliasName]) throw new QkmsError('AlreadyExistsException', `Alias ${req.AliasName} already exists`);
+    if (doc.aliases[req.AliasName])
+      throw new QkmsError('AlreadyExistsException', `Alias ${req.AliasName} already exists`);
     const record = targetKey(ctx, doc, req.TargetKeyId, 'CreateAlias');
     const now = ctx.now();
-    doc.aliases[req.AliasName] = { aliasName: req.AliasName, targetKeyId: record.keyId, creationDate: now, lastUpdatedDate: now };
+    doc.aliases[req.AliasName] = {
+      aliasName: req.AliasName,
+      targetKeyId: record.keyId,
+      creationDate: now,
+      lastUpdatedDate: now,
+    };
   });
   return {};
 }
@@ -72,7 +84,10 @@ export async function deleteAlias(ctx: ServiceContext, req: ValidRequests['Delet
   return {};
 }
 
-export async function listAliases(ctx: ServiceContext, req: ValidRequests['ListAliases']): Promise<ListAliasesResponse> {
+export async function listAliases(
+  ctx: ServiceContext,
+  req: ValidRequests['ListAliases'],
+): Promise<ListAliasesResponse> {
   const doc = await ctx.store.read();
   let aliases = Object.values(doc.aliases);
   if (req.KeyId !== undefined) {

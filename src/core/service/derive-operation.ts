@@ -32,7 +32,10 @@ export async function deriveSharedSecret(
   const recipient = req.RecipientInfo === undefined ? undefined : Buffer.from(req.RecipientInfo, 'base64');
   if (recipient !== undefined) readRecipientKey(recipient);
   if (req.DryRun) {
-    throw new QkmsError('DryRunOperationException', 'The request would have succeeded, but the DryRun parameter was set');
+    throw new QkmsError(
+      'DryRunOperationException',
+      'The request would have succeeded, but the DryRun parameter was set',
+    );
   }
   const privateScalar = await ctx.store.getPrivateKey(record.keyId);
   let secret: Uint8Array | undefined;

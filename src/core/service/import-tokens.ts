@@ -68,7 +68,10 @@ export function createImportTokenState(): ImportTokenState {
       }
       if (ticket.keyId !== keyId) {
         // Not consumed: the token still belongs to its own key.
-        throw new QkmsError('InvalidImportTokenException', `The import token was issued for another key, not for ${keyId}`);
+        throw new QkmsError(
+          'InvalidImportTokenException',
+          `The import token was issued for another key, not for ${keyId}`,
+        );
       }
       tickets.delete(token);
       if (ticket.expiresAt <= now) {

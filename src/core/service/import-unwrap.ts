@@ -24,10 +24,15 @@ const undecryptable = (why: string): QkmsError =>
 
 function oaepDecrypt(wrappingKey: KeyObject, algorithm: WrappingAlgorithm, ciphertext: Buffer): Buffer {
   try {
-    return privateDecrypt({ key: wrappingKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: OAEP_HASH[algorithm] }, ciphertext);
+    return privateDecrypt(
+      { key: wrappingKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: OAEP_HASH[algorithm] },
+      ciphertext,
+    );
   } catch {
     // OpenSSL's message says nothing useful to the caller, and an oracle should learn nothing more.
-    throw undecryptable(`RSA-OAEP with ${OAEP_HASH[algorithm].toUpperCase()} failed; was it encrypted to this token's public key with ${algorithm}?`);
+    throw undecryptable(
+      `RSA-OAEP with ${OAEP_HASH[algorithm].toUpperCase()} failed; was it encrypted to this token's public key with ${algorithm}?`,
+    );
   }
 }
 
@@ -45,7 +50,9 @@ export function unwrapKeyMaterial(wrappingKey: KeyObject, algorithm: WrappingAlg
   const modulusBytes = Math.ceil((wrappingKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
   if (algorithm === 'RSAES_OAEP_SHA_1' || algorithm === 'RSAES_OAEP_SHA_256') {
     if (encrypted.length !== modulusBytes) {
-      throw undecryptable(`${algorithm} ciphertext must be ${modulusBytes} bytes (the wrapping key's modulus), got ${encrypted.length}`);
+      throw undecryptable(
+        `${algorithm} ciphertext must be ${modulusBytes} bytes (the wrapping key's modulus), got ${encrypted.length}`,
+      );
     }
     return oaepDecrypt(wrappingKey, algorithm, encrypted);
   }
@@ -59,7 +66,9 @@ export function unwrapKeyMaterial(wrappingKey: KeyObject, algorithm: WrappingAlg
   const aesKey = oaepDecrypt(wrappingKey, algorithm, encrypted.subarray(0, modulusBytes));
   try {
     if (aesKey.length !== AES_256_KEY_BYTES) {
-      throw undecryptable(`the RSA-encrypted AES key must be ${AES_256_KEY_BYTES} bytes (AES-256), got ${aesKey.length}`);
+      throw undecryptable(
+        `the RSA-encrypted AES key must be ${AES_256_KEY_BYTES} bytes (AES-256), got ${aesKey.length}`,
+      );
     }
     return aesKwpUnwrap(aesKey, encrypted.subarray(modulusBytes));
   } finally {

@@ -51,11 +51,17 @@ export async function scheduleKeyDeletion(
   };
 }
 
-export async function cancelKeyDeletion(ctx: ServiceContext, req: ValidRequests['CancelKeyDeletion']): Promise<KeyIdResponse> {
+export async function cancelKeyDeletion(
+  ctx: ServiceContext,
+  req: ValidRequests['CancelKeyDeletion'],
+): Promise<KeyIdResponse> {
   const keyId = await ctx.store.update((doc) => {
     const record = findKey(ctx, doc, req.KeyId);
     if (record.state !== 'PendingDeletion') {
-      throw new QkmsError('KMSInvalidStateException', `Key ${record.keyId} is not pending deletion (its state is ${record.state})`);
+      throw new QkmsError(
+        'KMSInvalidStateException',
+        `Key ${record.keyId} is not pending deletion (its state is ${record.state})`,
+      );
     }
     // AWS KMS leaves a key whose deletion was cancelled Disabled (or PendingImport if it never had material).
     record.state = record.publicKeySpki === undefined ? 'PendingImport' : 'Disabled';

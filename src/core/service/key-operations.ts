@@ -79,7 +79,10 @@ export async function importKey(ctx: ServiceContext, req: ValidRequests['ImportK
   fileBytes.fill(0);
   try {
     if (req.KeySpec !== undefined && keySpec !== req.KeySpec) {
-      throw new QkmsError('ValidationException', `The private key is a ${keySpec} key, but KeySpec ${req.KeySpec} was requested`);
+      throw new QkmsError(
+        'ValidationException',
+        `The private key is a ${keySpec} key, but KeySpec ${req.KeySpec} was requested`,
+      );
     }
     const record = newRecord(ctx, { ...req, KeySpec: keySpec }, 'EXTERNAL');
     record.publicKeySpki = Buffer.from(encodeEcSpki(keySpec, publicPoint)).toString('base64');
@@ -90,14 +93,23 @@ export async function importKey(ctx: ServiceContext, req: ValidRequests['ImportK
   }
 }
 
-export async function describeKey(ctx: ServiceContext, req: ValidRequests['DescribeKey']): Promise<KeyMetadataResponse> {
+export async function describeKey(
+  ctx: ServiceContext,
+  req: ValidRequests['DescribeKey'],
+): Promise<KeyMetadataResponse> {
   return { KeyMetadata: toKeyMetadata(ctx, findKey(ctx, await ctx.store.read(), req.KeyId)) };
 }
 
-export async function getPublicKey(ctx: ServiceContext, req: ValidRequests['GetPublicKey']): Promise<GetPublicKeyResponse> {
+export async function getPublicKey(
+  ctx: ServiceContext,
+  req: ValidRequests['GetPublicKey'],
+): Promise<GetPublicKeyResponse> {
   const record = findKey(ctx, await ctx.store.read(), req.KeyId);
   if (record.publicKeySpki === undefined) {
-    throw new QkmsError('KMSInvalidStateException', `Key ${record.keyId} has no key material yet (its state is ${record.state})`);
+    throw new QkmsError(
+      'KMSInvalidStateException',
+      `Key ${record.keyId} has no key material yet (its state is ${record.state})`,
+    );
   }
   const metadata = toKeyMetadata(ctx, record);
   return {
@@ -120,7 +132,10 @@ export async function listKeys(ctx: ServiceContext, req: ValidRequests['ListKeys
   };
 }
 
-export async function listKeyDetails(ctx: ServiceContext, req: ValidRequests['ListKeyDetails']): Promise<ListKeyDetailsResponse> {
+export async function listKeyDetails(
+  ctx: ServiceContext,
+  req: ValidRequests['ListKeyDetails'],
+): Promise<ListKeyDetailsResponse> {
   const doc = await ctx.store.read();
   const aliasesByKey = new Map<string, string[]>();
   for (const alias of Object.values(doc.aliases)) {

@@ -29,7 +29,14 @@ function internalError(operation: string, error: unknown, log: (line: string) =>
   const reference = randomUUID();
   // Never log the error's message: a library error may quote its input, which can be key material.
   const kind = error instanceof Error ? error.name : typeof error;
-  const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).map((f) => f.trim()).join(' | ') : '';
+  const frames =
+    error instanceof Error
+      ? (error.stack ?? '')
+          .split('\n')
+          .slice(1, 4)
+          .map((f) => f.trim())
+          .join(' | ')
+      : '';
   log(`qkms: KMSInternalException ref=${reference} op=${operation} kind=${kind} at ${frames}`);
   return { __type: 'KMSInternalException', message: `An internal error occurred (reference ${reference})` };
 }

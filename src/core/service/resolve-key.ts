@@ -19,7 +19,10 @@ export function resolveKeyId(ctx: ServiceContext, doc: IndexDocument, keyIdParam
     reference = reference.slice(ownPrefix.length);
     if (reference.startsWith('key/')) reference = reference.slice('key/'.length);
     else if (!reference.startsWith('alias/')) {
-      throw new QkmsError('InvalidArnException', `${keyIdParam} is neither a key ARN (…:key/<id>) nor an alias ARN (…:alias/<name>)`);
+      throw new QkmsError(
+        'InvalidArnException',
+        `${keyIdParam} is neither a key ARN (…:key/<id>) nor an alias ARN (…:alias/<name>)`,
+      );
     }
   }
   if (reference.startsWith('alias/')) {

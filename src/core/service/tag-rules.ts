@@ -22,7 +22,10 @@ export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[
   const merged = new Map(existing.map((tag) => [tag.TagKey, tag.TagValue]));
   for (const tag of checkTags(added)) merged.set(tag.TagKey, tag.TagValue);
   if (merged.size > MAX_TAGS_PER_KEY) {
-    throw new QkmsError('TagException', `A key may carry at most ${MAX_TAGS_PER_KEY} tags; this would make ${merged.size}`);
+    throw new QkmsError(
+      'TagException',
+      `A key may carry at most ${MAX_TAGS_PER_KEY} tags; this would make ${merged.size}`,
+    );
   }
   return [...merged].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
 }

@@ -38,7 +38,10 @@ function pendingImportKey(record: KeyRecord, operation: string): KeyRecord {
   }
   if (record.state !== 'PendingImport') {
     const why = record.state === 'PendingDeletion' ? 'it is pending deletion' : 'it already has its key material';
-    throw new QkmsError('KMSInvalidStateException', `${operation} is not valid for key ${record.keyId}: its state is ${record.state} (${why})`);
+    throw new QkmsError(
+      'KMSInvalidStateException',
+      `${operation} is not valid for key ${record.keyId}: its state is ${record.state} (${why})`,
+    );
   }
   return record;
 }
@@ -48,10 +51,16 @@ export async function getParametersForImport(
   req: ValidRequests['GetParametersForImport'],
 ): Promise<GetParametersForImportResponse> {
   const record = pendingImportKey(findKey(ctx, await ctx.store.read(), req.KeyId), 'GetParametersForImport');
-  const { publicKey, privateKey } = await generateRsaKeyPair('rsa', { modulusLength: MODULUS_BITS[req.WrappingKeySpec], publicExponent: 0x10001 });
+  const { publicKey, privateKey } = await generateRsaKeyPair('rsa', {
+    modulusLength: MODULUS_BITS[req.WrappingKeySpec],
+    publicExponent: 0x10001,
+  });
   const now = ctx.now();
   const expiresAt = now + IMPORT_TOKEN_LIFETIME_MS;
-  const token = tokensOf(ctx).issue({ keyId: record.keyId, algorithm: req.WrappingAlgorithm, wrappingKey: privateKey, expiresAt }, now);
+  const token = tokensOf(ctx).issue(
+    { keyId: record.keyId, algorithm: req.WrappingAlgorithm, wrappingKey: privateKey, expiresAt },
+    now,
+  );
   return {
     KeyId: keyArn(ctx, record.keyId),
     ImportToken: token,
@@ -69,7 +78,10 @@ function checkExpiration(req: ValidRequests['ImportKeyMaterial']): void {
     );
   }
   if (req.ValidTo !== undefined) {
-    throw new QkmsError('ValidationException', 'ValidTo must be omitted when ExpirationModel is KEY_MATERIAL_DOES_NOT_EXPIRE');
+    throw new QkmsError(
+      'ValidationException',
+      'ValidTo must be omitted when ExpirationModel is KEY_MATERIAL_DOES_NOT_EXPIRE',
+    );
   }
 }
 
@@ -81,7 +93,10 @@ function readMaterial(record: KeyRecord, material: Buffer): Pkcs8PrivateKey {
   } catch (error) {
     if (!(error instanceof QkmsError)) throw error;
     // The reader's messages describe structure only (never key bytes).
-    throw new QkmsError('IncorrectKeyMaterialException', `The decrypted key material is not a usable PKCS#8 EC private key: ${error.message}`);
+    throw new QkmsError(
+      'IncorrectKeyMaterialException',
+      `The decrypted key material is not a usable PKCS#8 EC private key: ${error.message}`,
+    );
   }
   if (key.keySpec !== record.keySpec) {
     key.privateScalar.fill(0);
@@ -93,7 +108,10 @@ function readMaterial(record: KeyRecord, material: Buffer): Pkcs8PrivateKey {
   return key;
 }
 
-export async function importKeyMaterial(ctx: ServiceContext, req: ValidRequests['ImportKeyMaterial']): Promise<EmptyResponse> {
+export async function importKeyMaterial(
+  ctx: ServiceContext,
+  req: ValidRequests['ImportKeyMaterial'],
+): Promise<EmptyResponse> {
   const record = pendingImportKey(findKey(ctx, await ctx.store.read(), req.KeyId), 'ImportKeyMaterial');
   checkExpiration(req);
   // One attempt per token, whatever its outcome: a decryption oracle gets one query per token.

@@ -138,7 +138,9 @@ export class KeychainWorker implements KeytarApi {
     // keytar's own messages (locked, no Secret Service …) go through as plain errors; KeytarKeychain
     // classifies them exactly as it did when keytar ran in this process.
     const error =
-      reply.kind === 'load' ? new QkmsError('KeyUnavailableException', moduleMissingMessage(message)) : new Error(message);
+      reply.kind === 'load'
+        ? new QkmsError('KeyUnavailableException', moduleMissingMessage(message))
+        : new Error(message);
     this.settle(reply.id, undefined, error);
   }
 

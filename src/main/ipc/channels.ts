@@ -18,8 +18,18 @@ export interface IpcRoute {
 }
 
 export const IPC_ROUTES: readonly IpcRoute[] = Object.freeze([
-  ...RENDERER_OPERATIONS.map((op): IpcRoute => ({ channel: channelOf(op), method: methodOf(op), kind: 'operation', name: op })),
-  ...DESKTOP_ACTIONS.map((action): IpcRoute => ({ channel: channelOf(action), method: action, kind: 'desktop', name: action })),
+  ...RENDERER_OPERATIONS.map((op): IpcRoute => ({
+    channel: channelOf(op),
+    method: methodOf(op),
+    kind: 'operation',
+    name: op,
+  })),
+  ...DESKTOP_ACTIONS.map((action): IpcRoute => ({
+    channel: channelOf(action),
+    method: action,
+    kind: 'desktop',
+    name: action,
+  })),
 ]);
 
 export const IPC_CHANNELS: readonly string[] = Object.freeze(IPC_ROUTES.map((route) => route.channel));

@@ -120,7 +120,10 @@ export function createClipboardActions(clipboard: ClipboardPort, timer: ClearTim
         } catch {
           return fail('KMSInternalException', UNAVAILABLE);
         }
-        const due: PendingClear = { secret: Text, handle: timer.setTimeout(() => void serially(() => clearIfUnchanged(due)), delay) };
+        const due: PendingClear = {
+          secret: Text,
+          handle: timer.setTimeout(() => void serially(() => clearIfUnchanged(due)), delay),
+        };
         pending = due;
         return ok({ Copied: true as const, ClearsAt: timer.now() + delay });
       });

@@ -29,7 +29,8 @@ export async function readSmallFile(path: string, maxBytes = MAX_KEY_FILE_BYTES)
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new QkmsError('ValidationException', `${path} is not a regular file.`);
-    const tooLarge = () => new QkmsError('ValidationException', `${path} is larger than ${maxBytes / 1024} KiB; it is not a key file.`);
+    const tooLarge = () =>
+      new QkmsError('ValidationException', `${path} is larger than ${maxBytes / 1024} KiB; it is not a key file.`);
     if (stat.size > maxBytes) throw tooLarge();
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;

@@ -25,7 +25,8 @@ function safely(handler: IpcHandler): IpcHandler {
   return async (payload) => {
     try {
       const result = await handler(payload);
-      if (!isFreeOfSecrets(result)) return fail('KMSInternalException', 'The result was withheld because it contained key material.');
+      if (!isFreeOfSecrets(result))
+        return fail('KMSInternalException', 'The result was withheld because it contained key material.');
       return result;
     } catch (error) {
       return failureOf(error);
@@ -34,7 +35,11 @@ function safely(handler: IpcHandler): IpcHandler {
 }
 
 /** `clipboard` is created by the caller, which also flushes its pending clear when the app quits. */
-export function createIpcHandlers(service: KmsServicePort, dialogs: DesktopDialogs, clipboard: ClipboardActions): IpcHandlers {
+export function createIpcHandlers(
+  service: KmsServicePort,
+  dialogs: DesktopDialogs,
+  clipboard: ClipboardActions,
+): IpcHandlers {
   const handlers: IpcHandlers = {};
   for (const op of RENDERER_OPERATIONS) {
     handlers[channelOf(op)] = safely((payload) => service.call(op, payload));

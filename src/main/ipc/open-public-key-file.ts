@@ -15,11 +15,16 @@ export async function openPublicKeyFile(
   dialogs: DesktopDialogs,
   payload: unknown,
 ): Promise<Result<{ Contents: string; FileName: string } | { Canceled: true }>> {
-  const isEmptyObject = typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.keys(payload).length === 0;
+  const isEmptyObject =
+    typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.keys(payload).length === 0;
   if (payload !== undefined && !isEmptyObject) {
     return fail('ValidationException', 'openPublicKeyFile takes no parameters');
   }
-  const path = await dialogs.chooseFileToOpen({ purpose: 'openPublicKey', title: 'Open a public key', filters: PUBLIC_KEY_FILE_FILTERS });
+  const path = await dialogs.chooseFileToOpen({
+    purpose: 'openPublicKey',
+    title: 'Open a public key',
+    filters: PUBLIC_KEY_FILE_FILTERS,
+  });
   if (!path) return ok({ Canceled: true });
   const contents = await readSmallFile(path);
   return ok({ Contents: contents.toString('base64'), FileName: basename(path) });

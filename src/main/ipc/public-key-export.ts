@@ -24,7 +24,10 @@ export function formatPublicKey(spkiBase64: string, keySpec: KeySpec, format: Pu
       try {
         jwk = ecSpkiToJwk(spki, keySpec);
       } catch {
-        throw new QkmsError('KMSInternalException', `The stored public key is not a canonical ${keySpec} SubjectPublicKeyInfo.`);
+        throw new QkmsError(
+          'KMSInternalException',
+          `The stored public key is not a canonical ${keySpec} SubjectPublicKeyInfo.`,
+        );
       }
       return {
         contents: `${JSON.stringify(jwk, null, 2)}\n`,

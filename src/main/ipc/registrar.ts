@@ -18,7 +18,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: IpcHandlers,
   const missing = [...expected].filter((channel) => !Object.hasOwn(handlers, channel));
   const unknown = given.filter((channel) => !expected.has(channel));
   if (missing.length || unknown.length) {
-    throw new Error(`IPC handlers do not match the contract (missing: ${missing.join(', ') || 'none'}; unknown: ${unknown.join(', ') || 'none'})`);
+    throw new Error(
+      `IPC handlers do not match the contract (missing: ${missing.join(', ') || 'none'}; unknown: ${unknown.join(', ') || 'none'})`,
+    );
   }
   registered.add(ipcMain);
 

@@ -9,7 +9,10 @@ export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 /** Why the sender is refused, or undefined when it is trusted. */
 export type SenderCheck = (event: SenderEvent) => string | undefined;
 
-export function createSenderCheck(policy: ContentPolicy, isAppWebContents: (contents: WebContents) => boolean): SenderCheck {
+export function createSenderCheck(
+  policy: ContentPolicy,
+  isAppWebContents: (contents: WebContents) => boolean,
+): SenderCheck {
   return (event) => {
     const frame = event.senderFrame;
     if (!frame) return 'the sending frame no longer exists';

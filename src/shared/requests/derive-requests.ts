@@ -14,7 +14,10 @@ export const DeriveSharedSecretRequest = z
      * UnsupportedOperationException rather than a validation error.
      */
     Recipient: z
-      .object({ KeyEncryptionAlgorithm: z.string().optional(), AttestationDocument: blob('AttestationDocument').optional() })
+      .object({
+        KeyEncryptionAlgorithm: z.string().optional(),
+        AttestationDocument: blob('AttestationDocument').optional(),
+      })
       .strict()
       .optional(),
     GrantTokens: grantTokens.optional(),
@@ -36,8 +39,12 @@ export const WRAPPING_ALGORITHMS = [
 export const GetParametersForImportRequest = z
   .object({
     KeyId: keyId,
-    WrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS, { error: `WrappingAlgorithm must be one of ${WRAPPING_ALGORITHMS.join(', ')}` }),
-    WrappingKeySpec: z.enum(WRAPPING_KEY_SPECS, { error: `WrappingKeySpec must be one of ${WRAPPING_KEY_SPECS.join(', ')}` }),
+    WrappingAlgorithm: z.enum(WRAPPING_ALGORITHMS, {
+      error: `WrappingAlgorithm must be one of ${WRAPPING_ALGORITHMS.join(', ')}`,
+    }),
+    WrappingKeySpec: z.enum(WRAPPING_KEY_SPECS, {
+      error: `WrappingKeySpec must be one of ${WRAPPING_KEY_SPECS.join(', ')}`,
+    }),
   })
   .strict();
 

@@ -62,7 +62,9 @@ export const tagValue = z
   .string({ error: 'TagValue must be a string' })
   .max(256, 'TagValue must be at most 256 characters');
 export const tags = z
-  .array(z.object({ TagKey: tagKey, TagValue: tagValue }).strict(), { error: 'Tags must be a list of {TagKey, TagValue}' })
+  .array(z.object({ TagKey: tagKey, TagValue: tagValue }).strict(), {
+    error: 'Tags must be a list of {TagKey, TagValue}',
+  })
   .max(50, 'Tags may hold at most 50 tags');
 
 export const dryRun = z.boolean({ error: 'DryRun must be true or false' });

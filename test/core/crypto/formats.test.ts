@@ -10,22 +10,24 @@ import { nodeEcKey, utf8 } from './helpers';
 describe.each(KEY_SPECS)('public key formats for %s', (keySpec) => {
   const key = nodeEcKey(keySpec);
 
-  it('encodeEcSpki is byte-identical to OpenSSL\'s SPKI, and to the shared canonical prefix', () => {
+  it("encodeEcSpki is byte-identical to OpenSSL's SPKI, and to the shared canonical prefix", () => {
     expect(encodeEcSpki(keySpec, key.point)).toEqual(key.spkiDer);
     expect(Uint8Array.from([...ecSpkiPrefix(keySpec), ...key.point])).toEqual(key.spkiDer);
   });
 
-  it('spkiToPem equals OpenSSL\'s PEM and round-trips through the intake', () => {
+  it("spkiToPem equals OpenSSL's PEM and round-trips through the intake", () => {
     const pem = spkiToPem(key.spkiDer);
     expect(pem).toBe(key.publicKey.export({ format: 'pem', type: 'spki' }));
     expect(readPublicKeyBytes(utf8(pem), keySpec).spki).toEqual(key.spkiDer);
   });
 
-  it('ecSpkiToJwk equals OpenSSL\'s JWK and round-trips through the intake', () => {
+  it("ecSpkiToJwk equals OpenSSL's JWK and round-trips through the intake", () => {
     const jwk = ecSpkiToJwk(key.spkiDer, keySpec);
     expect(jwk).toEqual(key.publicKey.export({ format: 'jwk' }));
     expect(readPublicKeyBytes(utf8(JSON.stringify(jwk)), keySpec).spki).toEqual(key.spkiDer);
-    expect(createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' }).export({ format: 'der', type: 'spki' })).toEqual(Buffer.from(key.spkiDer));
+    expect(
+      createPublicKey({ key: { ...jwk } as JsonWebKey, format: 'jwk' }).export({ format: 'der', type: 'spki' }),
+    ).toEqual(Buffer.from(key.spkiDer));
   });
 
   it('ecSpkiToJwk refuses a non-canonical SPKI or another curve', () => {

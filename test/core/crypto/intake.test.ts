@@ -8,7 +8,10 @@ import { encodeBitString, encodeOid, encodeSequence } from '../../../src/core/cr
 import { OID } from '../../../src/core/crypto/oids';
 import { expectQkmsError, nodeEcKey, utf8 } from './helpers';
 
-const keys = Object.fromEntries(KEY_SPECS.map((s) => [s, nodeEcKey(s)])) as Record<KeySpec, ReturnType<typeof nodeEcKey>>;
+const keys = Object.fromEntries(KEY_SPECS.map((s) => [s, nodeEcKey(s)])) as Record<
+  KeySpec,
+  ReturnType<typeof nodeEcKey>
+>;
 const reject = (bytes: Uint8Array, message: RegExp, expected?: KeySpec) =>
   expectQkmsError(() => readPublicKeyBytes(bytes, expected), 'InvalidPublicKeyException', message);
 
@@ -17,13 +20,22 @@ describe.each(KEY_SPECS)('intake forms for %s', (keySpec) => {
   const forms: [string, Uint8Array, string, boolean][] = [
     ['DER SPKI', key.spkiDer, 'DER_SPKI', false],
     ['PEM (LF)', utf8(key.publicKey.export({ format: 'pem', type: 'spki' }) as string), 'PEM', false],
-    ['PEM (CRLF)', utf8((key.publicKey.export({ format: 'pem', type: 'spki' }) as string).replace(/\n/g, '\r\n')), 'PEM', false],
+    [
+      'PEM (CRLF)',
+      utf8((key.publicKey.export({ format: 'pem', type: 'spki' }) as string).replace(/\n/g, '\r\n')),
+      'PEM',
+      false,
+    ],
     ['uncompressed point', key.point, 'SEC1_POINT', false],
     ['JWK', utf8(JSON.stringify(key.publicKey.export({ format: 'jwk' }))), 'JWK', false],
   ];
   it.each(forms)('%s', (_name, bytes, format, compressed) => {
     const intake = readPublicKeyBytes(bytes, keySpec);
-    expect({ keySpec: intake.keySpec, format: intake.format, compressed: intake.compressed }).toEqual({ keySpec, format, compressed });
+    expect({ keySpec: intake.keySpec, format: intake.format, compressed: intake.compressed }).toEqual({
+      keySpec,
+      format,
+      compressed,
+    });
     expect(intake.point).toEqual(key.point);
     expect(intake.spki).toEqual(key.spkiDer);
   });
@@ -56,7 +68,11 @@ describe('raw SEC1 points', () => {
 
   it('a point of another curve than the key, naming both', () => {
     reject(keys.ECC_NIST_P384.point, /peer curve \(P-384\) does not match the key's curve \(P-256\)/, 'ECC_NIST_P256');
-    reject(keys.ECC_NIST_P256.point, /peer curve \(P-256 or secp256k1\) does not match the key's curve \(P-521\)/, 'ECC_NIST_P521');
+    reject(
+      keys.ECC_NIST_P256.point,
+      /peer curve \(P-256 or secp256k1\) does not match the key's curve \(P-521\)/,
+      'ECC_NIST_P521',
+    );
   });
 
   it('a secp256k1 point read as P-256 fails the curve check', () => {
@@ -65,7 +81,11 @@ describe('raw SEC1 points', () => {
 
   it('lengths that fit no curve', () => {
     reject(Uint8Array.from([4, ...new Uint8Array(70)]), /wrong point length: 71 bytes/);
-    reject(Uint8Array.from([4, ...new Uint8Array(70)]), /wrong point length: a uncompressed P-256 point|wrong point length.*65 bytes, this one is 71/, 'ECC_NIST_P256');
+    reject(
+      Uint8Array.from([4, ...new Uint8Array(70)]),
+      /wrong point length: a uncompressed P-256 point|wrong point length.*65 bytes, this one is 71/,
+      'ECC_NIST_P256',
+    );
   });
 });
 
@@ -79,21 +99,30 @@ describe('JWK intake', () => {
   });
 
   it('names the curve mismatch, the kty and the crv', () => {
-    reject(json(keys.ECC_NIST_P384.publicKey.export({ format: 'jwk' })), /peer curve \(P-384\) does not match the key's curve \(P-256\)/, 'ECC_NIST_P256');
+    reject(
+      json(keys.ECC_NIST_P384.publicKey.export({ format: 'jwk' })),
+      /peer curve \(P-384\) does not match the key's curve \(P-256\)/,
+      'ECC_NIST_P256',
+    );
     reject(json({ ...jwk, kty: 'RSA' }), /RSA key/);
     reject(json({ kty: 'OKP', crv: 'X25519', x: 'AAAA' }), /OKP key \(crv "X25519"/);
     reject(json({ ...jwk, crv: 'P-192' }), /unsupported curve \(crv "P-192"\)/);
   });
 
   it('requires full-length base64url coordinates and both of them', () => {
-    reject(json({ ...jwk, x: bytesToBase64Url(new Uint8Array(31).fill(7)) }), /"x" is 31 bytes; P-256 coordinates are 32 bytes/);
+    reject(
+      json({ ...jwk, x: bytesToBase64Url(new Uint8Array(31).fill(7)) }),
+      /"x" is 31 bytes; P-256 coordinates are 32 bytes/,
+    );
     reject(json({ ...jwk, y: undefined }), /no "y" coordinate/);
     reject(json({ ...jwk, x: jwk.x + '=' }), /"x" is not valid base64url/);
   });
 
   it('accepts the legacy crv name P-256K for secp256k1', () => {
     const k = keys.ECC_SECG_P256K1.publicKey.export({ format: 'jwk' });
-    expect(readPublicKeyBytes(json({ ...k, crv: 'P-256K' }), 'ECC_SECG_P256K1').point).toEqual(keys.ECC_SECG_P256K1.point);
+    expect(readPublicKeyBytes(json({ ...k, crv: 'P-256K' }), 'ECC_SECG_P256K1').point).toEqual(
+      keys.ECC_SECG_P256K1.point,
+    );
   });
 
   it('refuses invalid JSON', () => {
@@ -108,13 +137,22 @@ describe('double-encoded blobs', () => {
   });
   it('bytes that are hex text: says it was encoded twice', () => {
     reject(utf8(bytesToHex(der)), /encoded twice: the decoded bytes are hex text, not DER/, 'ECC_NIST_P256');
-    reject(utf8(bytesToHex(keys.ECC_NIST_P256.point)), /encoded twice: the decoded bytes are hex text/, 'ECC_NIST_P256');
+    reject(
+      utf8(bytesToHex(keys.ECC_NIST_P256.point)),
+      /encoded twice: the decoded bytes are hex text/,
+      'ECC_NIST_P256',
+    );
   });
   it('PEM text as bytes (fileb://key.pem) is simply PEM', () => {
-    expect(readPublicKeyBytes(utf8(keys.ECC_NIST_P256.publicKey.export({ format: 'pem', type: 'spki' }) as string)).format).toBe('PEM');
+    expect(
+      readPublicKeyBytes(utf8(keys.ECC_NIST_P256.publicKey.export({ format: 'pem', type: 'spki' }) as string)).format,
+    ).toBe('PEM');
   });
   it('a PEM private key is refused with what it is', () => {
-    reject(utf8(keys.ECC_NIST_P256.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string), /"PRIVATE KEY", not "PUBLIC KEY".*paste the public key only/);
+    reject(
+      utf8(keys.ECC_NIST_P256.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
+      /"PRIVATE KEY", not "PUBLIC KEY".*paste the public key only/,
+    );
   });
   it('empty', () => {
     reject(new Uint8Array(0), /empty/);

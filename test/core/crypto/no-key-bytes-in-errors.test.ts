@@ -43,7 +43,10 @@ describe.each(KEY_SPECS)('no private-key bytes in error messages (%s)', (keySpec
     ['PKCS#8 DER as a public key', () => readPublicKeyBytes(pkcs8, keySpec)],
     ['PKCS#8 PEM as a public key', () => readPublicKeyBytes(utf8(pkcs8Pem), keySpec)],
     ['PKCS#8 PEM as public-key text', () => decodePublicKeyText(pkcs8Pem)],
-    ['SEC1 PEM as public-key text', () => decodePublicKeyText(key.privateKey.export({ format: 'pem', type: 'sec1' }) as string)],
+    [
+      'SEC1 PEM as public-key text',
+      () => decodePublicKeyText(key.privateKey.export({ format: 'pem', type: 'sec1' }) as string),
+    ],
     ['private JWK as a public key', () => readPublicKeyBytes(utf8(privateJwk), keySpec)],
     ['private JWK of another curve', () => readPublicKeyBytes(utf8(privateJwk), other)],
     ['raw scalar as a public key', () => readPublicKeyBytes(key.scalar, keySpec)],
@@ -52,18 +55,36 @@ describe.each(KEY_SPECS)('no private-key bytes in error messages (%s)', (keySpec
     ['scalar as a point', () => readPublicKeyBytes(Uint8Array.from([4, ...key.scalar, ...key.scalar]), keySpec)],
     ['truncated PKCS#8', () => readPkcs8PrivateKey(pkcs8.subarray(0, pkcs8.length - 3))],
     ['PKCS#8 with trailing bytes', () => readPkcs8PrivateKey(Uint8Array.from([...pkcs8, 1, 2]))],
-    ['PKCS#8 with a damaged public key', () => readPkcs8PrivateKey(Uint8Array.from(pkcs8).map((b, i, a) => (i === a.length - 1 ? b ^ 1 : b)))],
-    ['SEC1 DER private key', () => readPkcs8PrivateKey(new Uint8Array(key.privateKey.export({ format: 'der', type: 'sec1' })))],
-    ['encrypted PKCS#8', () => readPkcs8PrivateKey(utf8(key.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-128-cbc', passphrase: 'x' }) as string))],
+    [
+      'PKCS#8 with a damaged public key',
+      () => readPkcs8PrivateKey(Uint8Array.from(pkcs8).map((b, i, a) => (i === a.length - 1 ? b ^ 1 : b))),
+    ],
+    [
+      'SEC1 DER private key',
+      () => readPkcs8PrivateKey(new Uint8Array(key.privateKey.export({ format: 'der', type: 'sec1' }))),
+    ],
+    [
+      'encrypted PKCS#8',
+      () =>
+        readPkcs8PrivateKey(
+          utf8(
+            key.privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-128-cbc', passphrase: 'x' }) as string,
+          ),
+        ),
+    ],
     ['PKCS#8 as RecipientInfo', () => encryptForRecipient(pkcs8, new Uint8Array(32))],
     ['derive with an out-of-range scalar', () => deriveRawSecret(keySpec, new Uint8Array(80).fill(0xff), key.point)],
-    ['derive with a bad peer', () => deriveRawSecret(keySpec, key.scalar, Uint8Array.from([4, ...key.scalar, ...key.scalar]))],
+    [
+      'derive with a bad peer',
+      () => deriveRawSecret(keySpec, key.scalar, Uint8Array.from([4, ...key.scalar, ...key.scalar])),
+    ],
   ];
 
   it.each(attempts)('%s', (_name, attempt) => {
     const message = messageOf(attempt);
     expect(message, 'the attempt must be refused').toBeDefined();
-    for (const print of fingerprints(key.scalar)) expect(message!.includes(print), `message leaks key bytes: ${message}`).toBe(false);
+    for (const print of fingerprints(key.scalar))
+      expect(message!.includes(print), `message leaks key bytes: ${message}`).toBe(false);
   });
 
   it('an RSA private key given as RecipientInfo leaks nothing either', () => {

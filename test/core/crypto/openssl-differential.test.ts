@@ -28,13 +28,24 @@ function opensslKey(keySpec: KeySpec): { key: string; pub: string; pubCompressed
   const key = path('key.pem');
   const pub = path('pub.pem');
   const pubCompressed = path('pub-c.pem');
-  openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${CURVES[keySpec].opensslName}`, '-pkeyopt', 'ec_param_enc:named_curve', '-out', key);
+  openssl(
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    `ec_paramgen_curve:${CURVES[keySpec].opensslName}`,
+    '-pkeyopt',
+    'ec_param_enc:named_curve',
+    '-out',
+    key,
+  );
   openssl('pkey', '-in', key, '-pubout', '-out', pub);
   openssl('pkey', '-in', key, '-pubout', '-ec_conv_form', 'compressed', '-out', pubCompressed);
   return { key, pub, pubCompressed };
 }
 
-const opensslDerive = (key: string, peerPub: string): string => openssl('pkeyutl', '-derive', '-inkey', key, '-peerkey', peerPub).toString('hex');
+const opensslDerive = (key: string, peerPub: string): string =>
+  openssl('pkeyutl', '-derive', '-inkey', key, '-peerkey', peerPub).toString('hex');
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const tally: Record<string, number> = {};
@@ -51,7 +62,12 @@ describe.each(KEY_SPECS)('OpenSSL pkeyutl -derive agrees on %s', (keySpec) => {
       const ourA = readPkcs8PrivateKey(readFileSync(a.key));
       const ourB = readPkcs8PrivateKey(readFileSync(b.key));
       expect(ourA.keySpec).toBe(keySpec);
-      for (const [priv, peerFile] of [[ourA, b.pub], [ourA, b.pubCompressed], [ourB, a.pub], [ourB, a.pubCompressed]] as const) {
+      for (const [priv, peerFile] of [
+        [ourA, b.pub],
+        [ourA, b.pubCompressed],
+        [ourB, a.pub],
+        [ourB, a.pubCompressed],
+      ] as const) {
         const peer = readPublicKeyBytes(readFileSync(peerFile), keySpec);
         expect(hex(deriveRawSecret(keySpec, priv.privateScalar, peer.point))).toBe(expected);
       }

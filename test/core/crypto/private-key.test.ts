@@ -8,7 +8,8 @@ import { KEY_SPECS } from '../../../src/shared/key-spec';
 import { derToPem } from '../../../src/shared/public-key-formats';
 import { expectQkmsError, nodeEcKey, utf8 } from './helpers';
 
-const reject = (bytes: Uint8Array, message: RegExp) => expectQkmsError(() => readPkcs8PrivateKey(bytes), 'ValidationException', message);
+const reject = (bytes: Uint8Array, message: RegExp) =>
+  expectQkmsError(() => readPkcs8PrivateKey(bytes), 'ValidationException', message);
 
 describe.each(KEY_SPECS)('readPkcs8PrivateKey for %s', (keySpec) => {
   const key = nodeEcKey(keySpec);
@@ -38,13 +39,25 @@ describe('readPkcs8PrivateKey rejections', () => {
 
   it('encrypted PKCS#8, PEM and DER: decrypt it first', () => {
     const enc = { cipher: 'aes-256-cbc', passphrase: 'pw' } as const;
-    reject(utf8(key.privateKey.export({ format: 'pem', type: 'pkcs8', ...enc }) as string), /encrypted PKCS#8 key; decrypt it first: openssl pkcs8/);
-    reject(new Uint8Array(key.privateKey.export({ format: 'der', type: 'pkcs8', ...enc })), /encrypted PKCS#8 key; decrypt it first: openssl pkcs8/);
+    reject(
+      utf8(key.privateKey.export({ format: 'pem', type: 'pkcs8', ...enc }) as string),
+      /encrypted PKCS#8 key; decrypt it first: openssl pkcs8/,
+    );
+    reject(
+      new Uint8Array(key.privateKey.export({ format: 'der', type: 'pkcs8', ...enc })),
+      /encrypted PKCS#8 key; decrypt it first: openssl pkcs8/,
+    );
   });
 
   it('SEC1 EC PRIVATE KEY, PEM and DER: says how to convert', () => {
-    reject(utf8(key.privateKey.export({ format: 'pem', type: 'sec1' }) as string), /SEC1 "EC PRIVATE KEY", not PKCS#8; convert it with: openssl pkcs8 -topk8 -nocrypt/);
-    reject(new Uint8Array(key.privateKey.export({ format: 'der', type: 'sec1' })), /SEC1 EC private key.*openssl pkcs8 -topk8 -nocrypt -inform DER/);
+    reject(
+      utf8(key.privateKey.export({ format: 'pem', type: 'sec1' }) as string),
+      /SEC1 "EC PRIVATE KEY", not PKCS#8; convert it with: openssl pkcs8 -topk8 -nocrypt/,
+    );
+    reject(
+      new Uint8Array(key.privateKey.export({ format: 'der', type: 'sec1' })),
+      /SEC1 EC private key.*openssl pkcs8 -topk8 -nocrypt -inform DER/,
+    );
     // openssl ecparam -genkey output: EC PARAMETERS + EC PRIVATE KEY
     const ecparam = execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey'], { encoding: 'utf8' });
     reject(utf8(ecparam), /SEC1 "EC PRIVATE KEY"/);
@@ -68,7 +81,10 @@ describe('readPkcs8PrivateKey rejections', () => {
   });
 
   it('public keys, garbage, truncation and corruption', () => {
-    reject(utf8(key.publicKey.export({ format: 'pem', type: 'spki' }) as string), /holds a public key; ImportKey needs the private key/);
+    reject(
+      utf8(key.publicKey.export({ format: 'pem', type: 'spki' }) as string),
+      /holds a public key; ImportKey needs the private key/,
+    );
     reject(key.spkiDer, /holds a public key/);
     reject(new Uint8Array(0), /empty/);
     reject(utf8('hello'), /neither DER .* nor PEM/);

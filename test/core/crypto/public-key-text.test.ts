@@ -15,20 +15,38 @@ import { expectQkmsError, nodeEcKey } from './helpers';
 const key = nodeEcKey('ECC_NIST_P256');
 const der = key.spkiDer;
 const pem = key.publicKey.export({ format: 'pem', type: 'spki' }) as string;
-const reject = (text: string, message: RegExp) => expectQkmsError(() => decodePublicKeyText(text), 'InvalidPublicKeyException', message);
+const reject = (text: string, message: RegExp) =>
+  expectQkmsError(() => decodePublicKeyText(text), 'InvalidPublicKeyException', message);
 
 describe('decodePublicKeyText', () => {
   it.each([
     ['PEM with LF', pem, 'PEM'],
     ['PEM with CRLF', pem.replace(/\n/g, '\r\n'), 'PEM'],
-    ['PEM with surrounding blank lines and an EC PARAMETERS block', `\n-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n${pem}\n`, 'PEM'],
+    [
+      'PEM with surrounding blank lines and an EC PARAMETERS block',
+      `\n-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n${pem}\n`,
+      'PEM',
+    ],
     ['base64', Buffer.from(der).toString('base64'), 'BASE64'],
-    ['base64 wrapped with whitespace', Buffer.from(der).toString('base64').replace(/(.{20})/g, '$1\n  '), 'BASE64'],
+    [
+      'base64 wrapped with whitespace',
+      Buffer.from(der)
+        .toString('base64')
+        .replace(/(.{20})/g, '$1\n  '),
+      'BASE64',
+    ],
     ['base64 without padding', Buffer.from(der).toString('base64').replace(/=+$/, ''), 'BASE64'],
     ['base64url', Buffer.from(der).toString('base64url'), 'BASE64'],
     ['hex', Buffer.from(der).toString('hex'), 'HEX'],
     ['hex with 0x and upper case', '0x' + Buffer.from(der).toString('hex').toUpperCase(), 'HEX'],
-    ['hex with colons and newlines', Buffer.from(der).toString('hex').replace(/(..)/g, '$1:').replace(/(.{30})/g, '$1\n'), 'HEX'],
+    [
+      'hex with colons and newlines',
+      Buffer.from(der)
+        .toString('hex')
+        .replace(/(..)/g, '$1:')
+        .replace(/(.{30})/g, '$1\n'),
+      'HEX',
+    ],
   ])('%s', (_name, text, form) => {
     const decoded = decodePublicKeyText(text);
     expect(decoded.textForm).toBe(form);
@@ -47,14 +65,20 @@ describe('decodePublicKeyText', () => {
   });
 
   it('names other PEM armors', () => {
-    reject(key.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, /"PRIVATE KEY", not "PUBLIC KEY": this is a PKCS#8 private key/);
+    reject(
+      key.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+      /"PRIVATE KEY", not "PUBLIC KEY": this is a PKCS#8 private key/,
+    );
     reject(key.privateKey.export({ format: 'pem', type: 'sec1' }) as string, /"EC PRIVATE KEY".*SEC1 EC private key/);
     reject(pem.replace(/PUBLIC KEY/g, 'RSA PUBLIC KEY'), /"RSA PUBLIC KEY".*PKCS#1 RSA public key/);
     reject(pem.replace(/PUBLIC KEY/g, 'CERTIFICATE'), /X\.509 certificate/);
   });
 
   it('names broken PEM', () => {
-    reject(pem.replace('-----END PUBLIC KEY-----', '-----END PRIVATE KEY-----'), /BEGIN PUBLIC KEY" but ends with "END PRIVATE KEY"/);
+    reject(
+      pem.replace('-----END PUBLIC KEY-----', '-----END PRIVATE KEY-----'),
+      /BEGIN PUBLIC KEY" but ends with "END PRIVATE KEY"/,
+    );
     reject(pem.replace(/\n-----END[\s\S]*/, ''), /no complete BEGIN\/END block/);
     reject(pem.replace('MFkw', 'MF!w'), /not valid base64/);
     reject(pem + pem, /2 PEM blocks/);
@@ -87,7 +111,8 @@ describe('encoding helpers', () => {
   });
 
   it('base64ToBytes is strict', () => {
-    for (const bad of ['QQ', 'QR==', 'Q===', 'QQ=', 'QQ==QQ==', 'Q Q==', 'QQ-_']) expect(() => base64ToBytes(bad), bad).toThrow(TypeError);
+    for (const bad of ['QQ', 'QR==', 'Q===', 'QQ=', 'QQ==QQ==', 'Q Q==', 'QQ-_'])
+      expect(() => base64ToBytes(bad), bad).toThrow(TypeError);
     for (const bad of ['QQ==', 'QR', 'a+b/']) expect(() => base64UrlToBytes(bad), bad).toThrow(TypeError);
     expect(() => hexToBytes('abc')).toThrow(TypeError);
   });

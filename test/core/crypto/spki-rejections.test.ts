@@ -17,7 +17,10 @@ const reject = (bytes: Uint8Array, message: RegExp, expected: typeof P256 | unde
 
 const key = nodeEcKey(P256);
 const spkiWithPoint = (point: Uint8Array) =>
-  encodeSequence(encodeSequence(encodeOid(OID.ecPublicKey), encodeOid(CURVES.ECC_NIST_P256.oid)), encodeBitString(point));
+  encodeSequence(
+    encodeSequence(encodeOid(OID.ecPublicKey), encodeOid(CURVES.ECC_NIST_P256.oid)),
+    encodeBitString(point),
+  );
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const be32 = (v: bigint) => hexToBytes(v.toString(16).padStart(64, '0'));
 
@@ -30,7 +33,11 @@ describe('SPKI rejections', () => {
   });
 
   it('not DER at all', () => {
-    expectQkmsError(() => parseEcSpki(Uint8Array.of(0x31, 0x00)), 'InvalidPublicKeyException', /not DER SubjectPublicKeyInfo.*0x31/);
+    expectQkmsError(
+      () => parseEcSpki(Uint8Array.of(0x31, 0x00)),
+      'InvalidPublicKeyException',
+      /not DER SubjectPublicKeyInfo.*0x31/,
+    );
     reject(Uint8Array.of(0xff, 0x10, 0x20), /not a recognised form.*0xff/);
     reject(Uint8Array.of(0x30, 0x80, 0x30, 0x00, 0x00, 0x00), /not valid DER.*indefinite length/);
   });
@@ -41,7 +48,10 @@ describe('SPKI rejections', () => {
   });
 
   it('trailing bytes', () => {
-    reject(Uint8Array.from([...key.spkiDer, 0x00, 0x00]), /trailing bytes after its SubjectPublicKeyInfo: 2 byte\(s\) follow/);
+    reject(
+      Uint8Array.from([...key.spkiDer, 0x00, 0x00]),
+      /trailing bytes after its SubjectPublicKeyInfo: 2 byte\(s\) follow/,
+    );
   });
 
   it('not an SPKI, naming look-alikes', () => {
@@ -52,12 +62,18 @@ describe('SPKI rejections', () => {
 
   it('an RSA key', () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    reject(new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })), /an RSA key.*needs an EC public key on P-256/);
+    reject(
+      new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
+      /an RSA key.*needs an EC public key on P-256/,
+    );
     reject(new Uint8Array(publicKey.export({ format: 'der', type: 'pkcs1' })), /PKCS#1 RSA public key/);
   });
 
   it('Ed25519 and X25519 keys', () => {
-    for (const [type, name] of [['ed25519', 'Ed25519'], ['x25519', 'X25519']] as const) {
+    for (const [type, name] of [
+      ['ed25519', 'Ed25519'],
+      ['x25519', 'X25519'],
+    ] as const) {
       const { publicKey } = generateKeyPairSync(type as 'ed25519');
       reject(new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })), new RegExp(`an ${name} key`));
     }
@@ -65,16 +81,28 @@ describe('SPKI rejections', () => {
 
   it('explicit curve parameters (from OpenSSL), and implicitlyCA', () => {
     const pem = key.publicKey.export({ format: 'pem', type: 'spki' }) as string;
-    const explicit = execFileSync('openssl', ['ec', '-pubin', '-param_enc', 'explicit', '-pubout', '-outform', 'DER'], { input: pem, stdio: ['pipe', 'pipe', 'ignore'] });
+    const explicit = execFileSync('openssl', ['ec', '-pubin', '-param_enc', 'explicit', '-pubout', '-outform', 'DER'], {
+      input: pem,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     reject(new Uint8Array(explicit), /explicit curve parameters.*named-curve OID/);
-    const implicit = encodeSequence(encodeSequence(encodeOid(OID.ecPublicKey), Uint8Array.of(0x05, 0x00)), encodeBitString(key.point));
+    const implicit = encodeSequence(
+      encodeSequence(encodeOid(OID.ecPublicKey), Uint8Array.of(0x05, 0x00)),
+      encodeBitString(key.point),
+    );
     reject(implicit, /implicitlyCA/);
   });
 
   it('unknown curve OIDs, named when we know them', () => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'brainpoolP256r1' });
-    reject(new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })), /unsupported curve: brainpoolP256r1 \(OID 1\.3\.36\.3\.3\.2\.8\.1\.1\.7\)/);
-    const odd = encodeSequence(encodeSequence(encodeOid(OID.ecPublicKey), encodeOid('1.2.3.4.5')), encodeBitString(key.point));
+    reject(
+      new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
+      /unsupported curve: brainpoolP256r1 \(OID 1\.3\.36\.3\.3\.2\.8\.1\.1\.7\)/,
+    );
+    const odd = encodeSequence(
+      encodeSequence(encodeOid(OID.ecPublicKey), encodeOid('1.2.3.4.5')),
+      encodeBitString(key.point),
+    );
     reject(odd, /unsupported curve: OID 1\.2\.3\.4\.5/);
   });
 
@@ -86,7 +114,11 @@ describe('SPKI rejections', () => {
   });
 
   it('hybrid 0x06/0x07 points', () => {
-    for (const prefix of [6, 7]) reject(spkiWithPoint(Uint8Array.from([prefix, ...key.point.subarray(1)])), new RegExp(`hybrid point encoding \\(0x0${prefix}\\)`));
+    for (const prefix of [6, 7])
+      reject(
+        spkiWithPoint(Uint8Array.from([prefix, ...key.point.subarray(1)])),
+        new RegExp(`hybrid point encoding \\(0x0${prefix}\\)`),
+      );
   });
 
   it('the point at infinity', () => {
@@ -95,8 +127,14 @@ describe('SPKI rejections', () => {
   });
 
   it('a coordinate >= p', () => {
-    reject(spkiWithPoint(Uint8Array.from([4, ...be32(P), ...key.point.subarray(33)])), /x-coordinate is not a P-256 field element \(coordinate ≥ p\)/);
-    reject(spkiWithPoint(Uint8Array.from([4, ...key.point.subarray(1, 33), ...be32(P + 1n)])), /y-coordinate .*coordinate ≥ p/);
+    reject(
+      spkiWithPoint(Uint8Array.from([4, ...be32(P), ...key.point.subarray(33)])),
+      /x-coordinate is not a P-256 field element \(coordinate ≥ p\)/,
+    );
+    reject(
+      spkiWithPoint(Uint8Array.from([4, ...key.point.subarray(1, 33), ...be32(P + 1n)])),
+      /y-coordinate .*coordinate ≥ p/,
+    );
     reject(spkiWithPoint(Uint8Array.from([2, ...be32(P)])), /coordinate ≥ p/);
   });
 
@@ -113,12 +151,18 @@ describe('SPKI rejections', () => {
         break;
       }
     }
-    reject(spkiWithPoint(Uint8Array.from([2, ...be32(x)])), /not on the curve P-256: no point of the curve has this x-coordinate/);
+    reject(
+      spkiWithPoint(Uint8Array.from([2, ...be32(x)])),
+      /not on the curve P-256: no point of the curve has this x-coordinate/,
+    );
   });
 
   it('a wrong point length', () => {
     reject(spkiWithPoint(key.point.subarray(0, 64)), /wrong point length.*65 bytes, this one is 64/);
-    reject(spkiWithPoint(Uint8Array.from([2, ...key.point.subarray(1)])), /wrong point length.*33 bytes, this one is 65/);
+    reject(
+      spkiWithPoint(Uint8Array.from([2, ...key.point.subarray(1)])),
+      /wrong point length.*33 bytes, this one is 65/,
+    );
     reject(spkiWithPoint(new Uint8Array(0)), /point is empty/);
   });
 

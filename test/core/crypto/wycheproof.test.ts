@@ -30,7 +30,9 @@ interface Vector {
   result: 'valid' | 'invalid' | 'acceptable';
 }
 
-const FILES = readdirSync(DIR).filter((f) => /^ecdh_secp(256r1|384r1|521r1|256k1)(_ecpoint|_pem|_webcrypto)?_test\.json$/.test(f)).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => /^ecdh_secp(256r1|384r1|521r1|256k1)(_ecpoint|_pem|_webcrypto)?_test\.json$/.test(f))
+  .sort();
 
 function privateScalar(keySpec: KeySpec, v: Vector): Uint8Array {
   if (typeof v.private === 'object') return normalizePrivateScalar(keySpec, base64UrlToBytes(v.private.d!))!;

@@ -17,7 +17,11 @@ describe('ScheduleKeyDeletion', () => {
   it('deletes the key and its private key once the waiting period has passed', async () => {
     let now = Date.UTC(2026, 0, 1);
     const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
-    const service = createKmsService({ store: createKeyStore({ dataDir, keychain }), accountId: '123456789012', now: () => now });
+    const service = createKmsService({
+      store: createKeyStore({ dataDir, keychain }),
+      accountId: '123456789012',
+      now: () => now,
+    });
     const created = await service.call('CreateKey', { KeySpec: 'ECC_NIST_P256' });
     if (!created.ok) throw new Error(created.error.message);
     const KeyId = created.value.KeyMetadata.KeyId;
@@ -32,7 +36,10 @@ describe('ScheduleKeyDeletion', () => {
     now += 2000;
     const gone = await service.call('DescribeKey', { KeyId });
     expect(gone).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
-    expect(await service.call('DescribeKey', { KeyId: 'alias/doomed' })).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
+    expect(await service.call('DescribeKey', { KeyId: 'alias/doomed' })).toMatchObject({
+      ok: false,
+      error: { __type: 'NotFoundException' },
+    });
     expect(await keychain.getSecret(privateKeyAccount(KeyId))).toBeNull();
   });
 });

@@ -10,7 +10,11 @@ afterAll(() => t.cleanup());
 
 async function importOpensslKey(keySpec: KeySpec, KeyUsage = 'DERIVE_SHARED_SECRET') {
   const pair = opensslKeyPair(keySpec);
-  const { KeyMetadata } = await t.ok('ImportKey', { KeySpec: keySpec, KeyUsage, PrivateKey: Buffer.from(pair.privatePem).toString('base64') });
+  const { KeyMetadata } = await t.ok('ImportKey', {
+    KeySpec: keySpec,
+    KeyUsage,
+    PrivateKey: Buffer.from(pair.privatePem).toString('base64'),
+  });
   return { pair, keyId: KeyMetadata.KeyId, metadata: KeyMetadata };
 }
 
@@ -26,7 +30,11 @@ describe('DeriveSharedSecret equals OpenSSL', () => {
       const expected = opensslDerive(ours.pair.privatePath, peer.publicDer);
       expect(Buffer.from(response.SharedSecret ?? '', 'base64').toString('hex')).toBe(expected.toString('hex'));
       expect(expected.length).toBe(CURVES[keySpec].fieldBytes);
-      expect(response).toMatchObject({ KeyId: `arn:verenc:123456789012:key/${ours.keyId}`, KeyAgreementAlgorithm: 'ECDH', KeyOrigin: 'EXTERNAL' });
+      expect(response).toMatchObject({
+        KeyId: `arn:verenc:123456789012:key/${ours.keyId}`,
+        KeyAgreementAlgorithm: 'ECDH',
+        KeyOrigin: 'EXTERNAL',
+      });
     }
   });
 
@@ -75,13 +83,18 @@ describe('DeriveSharedSecret errors', () => {
   it('reports each error of the spec page with a specific message', async () => {
     const ours = await importOpensslKey('ECC_NIST_P256');
     const peer = b64(opensslKeyPair('ECC_NIST_P256').publicDer);
-    const call = (request: Record<string, unknown>) => t.fails('DeriveSharedSecret', { KeyId: ours.keyId, PublicKey: peer, ...request });
+    const call = (request: Record<string, unknown>) =>
+      t.fails('DeriveSharedSecret', { KeyId: ours.keyId, PublicKey: peer, ...request });
 
-    expect(await call({ KeyId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ __type: 'NotFoundException' });
+    expect(await call({ KeyId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      __type: 'NotFoundException',
+    });
     const wrongCurve = await call({ PublicKey: b64(opensslKeyPair('ECC_NIST_P384').publicDer) });
     expect(wrongCurve.__type).toBe('InvalidPublicKeyException');
     expect(wrongCurve.message).toMatch(/P-384/);
-    expect(await call({ PublicKey: b64(Buffer.from('not a key at all')) })).toMatchObject({ __type: 'InvalidPublicKeyException' });
+    expect(await call({ PublicKey: b64(Buffer.from('not a key at all')) })).toMatchObject({
+      __type: 'InvalidPublicKeyException',
+    });
     expect(await call({ KeyAgreementAlgorithm: 'ECDHE' })).toMatchObject({ __type: 'ValidationException' });
     expect(await call({ DryRun: true })).toMatchObject({ __type: 'DryRunOperationException' });
     expect(await call({ RecipientInfo: b64(Buffer.from('garbage')) })).toMatchObject({ __type: 'ValidationException' });
@@ -101,7 +114,10 @@ describe('DeriveSharedSecret errors', () => {
 
   it('refuses an imported key whose curve differs from KeySpec, and a non-key file', async () => {
     const pair = opensslKeyPair('ECC_NIST_P384');
-    const mismatch = await t.fails('ImportKey', { KeySpec: 'ECC_NIST_P256', PrivateKey: Buffer.from(pair.privatePem).toString('base64') });
+    const mismatch = await t.fails('ImportKey', {
+      KeySpec: 'ECC_NIST_P256',
+      PrivateKey: Buffer.from(pair.privatePem).toString('base64'),
+    });
     expect(mismatch.__type).toBe('ValidationException');
     expect(mismatch.message).toContain('ECC_NIST_P384');
     const garbage = await t.fails('ImportKey', { KeySpec: 'ECC_NIST_P256', PrivateKey: b64(Buffer.from('hello')) });
@@ -115,6 +131,10 @@ describe('ImportKey without KeySpec', () => {
   it('takes the curve from the PKCS#8 file', async () => {
     const pair = opensslKeyPair('ECC_NIST_P521');
     const { KeyMetadata } = await t.ok('ImportKey', { PrivateKey: Buffer.from(pair.privatePem).toString('base64') });
-    expect(KeyMetadata).toMatchObject({ KeySpec: 'ECC_NIST_P521', Origin: 'EXTERNAL', KeyUsage: 'DERIVE_SHARED_SECRET' });
+    expect(KeyMetadata).toMatchObject({
+      KeySpec: 'ECC_NIST_P521',
+      Origin: 'EXTERNAL',
+      KeyUsage: 'DERIVE_SHARED_SECRET',
+    });
   });
 });

@@ -77,7 +77,11 @@ describe('GetPublicKey', () => {
     const { createPublicKey } = await import('node:crypto');
     const key = createPublicKey({ key: Buffer.from(response.PublicKey, 'base64'), format: 'der', type: 'spki' });
     expect(key.asymmetricKeyDetails?.namedCurve).toBe('secp256k1');
-    expect(response).toMatchObject({ KeyId: metadata.Arn, KeySpec: 'ECC_SECG_P256K1', KeyUsage: 'DERIVE_SHARED_SECRET' });
+    expect(response).toMatchObject({
+      KeyId: metadata.Arn,
+      KeySpec: 'ECC_SECG_P256K1',
+      KeyUsage: 'DERIVE_SHARED_SECRET',
+    });
   });
 });
 
@@ -116,7 +120,8 @@ describe('ListKeys / ListKeyDetails paging', () => {
     const local = createTempService('paging');
     try {
       const created = new Set<string>();
-      for (let i = 0; i < 7; i++) created.add((await local.ok('CreateKey', { KeySpec: 'ECC_NIST_P256' })).KeyMetadata.KeyId);
+      for (let i = 0; i < 7; i++)
+        created.add((await local.ok('CreateKey', { KeySpec: 'ECC_NIST_P256' })).KeyMetadata.KeyId);
       const seen: string[] = [];
       let marker: string | undefined;
       do {

@@ -24,7 +24,10 @@ describe('key material never leaves the keychain', () => {
     );
     const outputs: unknown[] = [];
     try {
-      const imported = await t.ok('ImportKey', { KeySpec: 'ECC_NIST_P256', PrivateKey: Buffer.from(pair.privatePem).toString('base64') });
+      const imported = await t.ok('ImportKey', {
+        KeySpec: 'ECC_NIST_P256',
+        PrivateKey: Buffer.from(pair.privatePem).toString('base64'),
+      });
       const KeyId = imported.KeyMetadata.KeyId;
       const peer = opensslKeyPair('ECC_NIST_P256').publicDer.toString('base64');
       const requests: Record<string, unknown[]> = {
@@ -32,7 +35,11 @@ describe('key material never leaves the keychain', () => {
         GetPublicKey: [{ KeyId }],
         ListKeys: [{}],
         ListKeyDetails: [{}],
-        DeriveSharedSecret: [{ KeyId, PublicKey: peer }, { KeyId, PublicKey: 'AAAA' }, { KeyId, PublicKey: peer, DryRun: true }],
+        DeriveSharedSecret: [
+          { KeyId, PublicKey: peer },
+          { KeyId, PublicKey: 'AAAA' },
+          { KeyId, PublicKey: peer, DryRun: true },
+        ],
         InspectPublicKey: [{ PublicKey: peer, KeyId }],
         CreateAlias: [{ AliasName: 'alias/leak', TargetKeyId: KeyId }],
         ListAliases: [{}],
@@ -49,7 +56,8 @@ describe('key material never leaves the keychain', () => {
         CancelKeyDeletion: [{ KeyId }],
       };
       for (const operation of OPERATION_NAMES) {
-        for (const request of requests[operation] ?? [{ KeyId }, {}]) outputs.push(await t.service.call(operation, request));
+        for (const request of requests[operation] ?? [{ KeyId }, {}])
+          outputs.push(await t.service.call(operation, request));
       }
     } finally {
       spies.forEach((spy) => spy.mockRestore());

@@ -33,7 +33,11 @@ async function gone(pid: number, withinMs = 3000): Promise<boolean> {
   return true;
 }
 
-const failure = (call: Promise<unknown>) => call.then(() => undefined, (e: unknown) => e as QkmsError);
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => undefined,
+    (e: unknown) => e as QkmsError,
+  );
 
 /** Environment for children that must not reach any real keyring when not inside with-keyring.sh. */
 function childEnv(): NodeJS.ProcessEnv {
@@ -79,7 +83,9 @@ describe('the keychain worker process', () => {
     const started = Date.now();
     const error = await failure(keychain.getSecret('hang-me'));
     expect(error?.code).toBe('DependencyTimeoutException');
-    expect(error?.message).toMatch(/^the OS keychain \(service "svc-hang"\) did not answer within 0\.3 s; an unlock prompt/);
+    expect(error?.message).toMatch(
+      /^the OS keychain \(service "svc-hang"\) did not answer within 0\.3 s; an unlock prompt/,
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await gone(first)).toBe(true);
     // No "an earlier call is still waiting": nothing is stuck any more.
@@ -92,7 +98,9 @@ describe('the keychain worker process', () => {
     const missing = new KeytarKeychain({ service: 'svc-m', workerPath: path.join(scratch, 'no-such-worker.cjs') });
     const noWorker = await failure(missing.getSecret('a'));
     expect(noWorker?.code).toBe('KeyUnavailableException');
-    expect(noWorker?.message).toMatch(/cannot be used: the keychain worker .*no-such-worker\.cjs is missing; reinstall QKMS/);
+    expect(noWorker?.message).toMatch(
+      /cannot be used: the keychain worker .*no-such-worker\.cjs is missing; reinstall QKMS/,
+    );
 
     const noKeytar = new KeytarKeychain({
       service: 'svc-k',
@@ -109,7 +117,9 @@ describe('the keychain worker process', () => {
 
   it('a process that made a keychain call and falls off its end exits by itself, and its worker goes too', async () => {
     const started = Date.now();
-    const { code, signal, stdout, stderr } = await collect(startChild('one-keychain-call.child.ts', ['end'], childEnv()));
+    const { code, signal, stdout, stderr } = await collect(
+      startChild('one-keychain-call.child.ts', ['end'], childEnv()),
+    );
     expect({ code, signal }, stderr).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(15_000); // tsx start included; an idle worker would hold it forever
     const { workerPid, outcome } = JSON.parse(stdout) as { workerPid: number; outcome: { ok: boolean } };
@@ -119,7 +129,9 @@ describe('the keychain worker process', () => {
 
   async function killParentThenWatchWorker(mode: 'wait' | 'hung', env: NodeJS.ProcessEnv): Promise<void> {
     const child = startChild('one-keychain-call.child.ts', [mode], env);
-    const line = await new Promise<string>((resolve) => child.stdout?.once('data', (d: Buffer) => resolve(d.toString())));
+    const line = await new Promise<string>((resolve) =>
+      child.stdout?.once('data', (d: Buffer) => resolve(d.toString())),
+    );
     const { workerPid } = JSON.parse(line) as { workerPid: number };
     if (mode === 'hung') await new Promise((resolve) => setTimeout(resolve, 300)); // the call reaches libsecret
     expect(alive(workerPid)).toBe(true);

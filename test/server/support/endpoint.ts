@@ -65,7 +65,19 @@ export async function startTestEndpoint(label: string, extra: Partial<StartServe
       clients.push(client);
       return client;
     },
-    async raw({ target, body = '{}', headers = {}, sign = true, secret, accessKeyId, region = 'us-west-2', service = 'kms', signingDate, applyChecksum = true, mutate }) {
+    async raw({
+      target,
+      body = '{}',
+      headers = {},
+      sign = true,
+      secret,
+      accessKeyId,
+      region = 'us-west-2',
+      service = 'kms',
+      signingDate,
+      applyChecksum = true,
+      mutate,
+    }) {
       const request = new HttpRequest({
         method: 'POST',
         protocol: 'http:',

@@ -9,7 +9,11 @@ export interface RawHttpResponse {
 }
 
 /** Writes `chunks` (waiting `gapMs` between them), then collects the reply until the socket closes or `timeoutMs`. */
-export function exchange(port: number, chunks: (string | Buffer)[], options: { gapMs?: number; timeoutMs?: number } = {}): Promise<string> {
+export function exchange(
+  port: number,
+  chunks: (string | Buffer)[],
+  options: { gapMs?: number; timeoutMs?: number } = {},
+): Promise<string> {
   const { gapMs = 0, timeoutMs = 3_000 } = options;
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
@@ -48,5 +52,11 @@ export function parseResponse(text: string): RawHttpResponse | undefined {
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const length = Number(headers['content-length'] ?? 0);
-  return { status, headers, body: Buffer.from(text.slice(end + 4)).subarray(0, length).toString('utf8') };
+  return {
+    status,
+    headers,
+    body: Buffer.from(text.slice(end + 4))
+      .subarray(0, length)
+      .toString('utf8'),
+  };
 }
