@@ -53,12 +53,20 @@ describe('MetadataIndex', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable index naming the file', async () => {
+  it('reports an unreadable index naming the file', async () => {
     const index = new MetadataIndex({ dataDir: data.dir });
     await index.locked((tx) => tx.write(emptyIndex()));
-    const { chmodSync } = await import('node:fs');
-    chmodSync(index.file, 0);
-    await expect(index.read()).rejects.toThrow(`the key index ${index.file} cannot be read (EACCES)`);
+    const { chmodSync, mkdirSync, rmSync } = await import('node:fs');
+    if (process.getuid?.() !== 0) {
+      chmodSync(index.file, 0);
+      await expect(index.read()).rejects.toThrow(`the key index ${index.file} cannot be read (EACCES)`);
+      chmodSync(index.file, 0o600);
+    }
+    // Root reads any file whatever its mode; a directory in the index's place is unreadable for everyone.
+    rmSync(index.file);
+    mkdirSync(index.file);
+    await expect(index.read()).rejects.toThrow(`the key index ${index.file} cannot be read (EISDIR)`);
+    rmSync(index.file, { recursive: true });
   });
 
   it('sweeps temp files left by a writer killed mid-write', async () => {
