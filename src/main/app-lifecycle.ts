@@ -1,22 +1,25 @@
 // App lifecycle: one instance, one window, the session hardened before any page loads, and the IPC
-// channels registered once when the app is ready.
+// channels registered once when the app is ready. Quitting first clears a copied secret from the
+// clipboard and stops the loopback endpoint if it runs.
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, session, type WebContents } from 'electron';
 import { createContentPolicy } from './content-policy';
 import { CONTENT_SECURITY_POLICY, developmentCsp } from './csp';
+import type { KmsService } from '../core/service/kms-service';
+import { resolveCredentials, startServer, type CredentialKeychain } from '../server';
 import { createClipboardActions } from './ipc/clipboard';
 import { createElectronDialogs } from './ipc/electron-dialogs';
+import { createEndpointController } from './ipc/endpoint';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/registrar';
 import { createSenderCheck } from './ipc/sender';
-import type { KmsServicePort } from './ipc/service-port';
 import { installMenu } from './menu';
 import { hardenSession } from './session-security';
 import { guardWebContents } from './web-contents-guard';
 import { createMainWindow } from './window';
 
 export const APP_NAME = 'QKMS Desktop';
-/** How long quitting waits for the clipboard to be cleared of a copied secret. */
+/** How long quitting waits for the clipboard to be cleared of a copied secret and the endpoint to stop. */
 const QUIT_CLEAR_LIMIT_MS = 2000;
 
 export interface StartOptions {
@@ -24,7 +27,9 @@ export interface StartOptions {
   preloadPath: string;
   /** electron-vite's dev server (ELECTRON_RENDERER_URL); only honoured when the app is not packaged. */
   devServerUrl?: string;
-  openService(env: NodeJS.ProcessEnv): KmsServicePort;
+  openService(env: NodeJS.ProcessEnv): KmsService;
+  /** The keychain the endpoint keeps its generated credential pair in (the one the keys live in). */
+  openKeychain(env: NodeJS.ProcessEnv): CredentialKeychain;
 }
 
 export function startApp(options: StartOptions): void {
@@ -66,12 +71,12 @@ export function startApp(options: StartOptions): void {
       devServerUrl ? developmentCsp(devServerUrl) : CONTENT_SECURITY_POLICY,
     );
     installMenu(policy.isDevelopment);
-    let service: KmsServicePort;
+    const env = { ...process.env, QKMS_DATA_DIR: process.env.QKMS_DATA_DIR || app.getPath('userData') };
+    let service: KmsService;
+    let keychain: CredentialKeychain;
     try {
-      service = options.openService({
-        ...process.env,
-        QKMS_DATA_DIR: process.env.QKMS_DATA_DIR || app.getPath('userData'),
-      });
+      service = options.openService(env);
+      keychain = options.openKeychain(env);
     } catch (error) {
       dialog.showErrorBox(APP_NAME, `QKMS could not start: ${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);
@@ -80,19 +85,26 @@ export function startApp(options: StartOptions): void {
     const dialogs = createElectronDialogs(() => mainWindow);
     // Electron's clipboard is the port as it is (readText/writeText/clear on the system clipboard).
     const clipboardActions = createClipboardActions(clipboard);
-    // A secret copied moments before quitting is not left behind: quitting waits (a little) for the
-    // pending clear, once, then carries on.
-    let clearedForQuit = false;
+    // Off until the user switches it on; over the same service as the IPC handlers. Request log lines go
+    // to the main process's stderr.
+    const endpoint = createEndpointController({ service, keychain, env, startServer, resolveCredentials });
+    // A secret copied moments before quitting is not left behind, nor a listening endpoint: quitting
+    // waits (a little) for the pending clear and the server's close, once, then carries on.
+    let tidiedForQuit = false;
     app.on('will-quit', (event) => {
-      if (clearedForQuit || !clipboardActions.hasPendingClear()) return;
-      clearedForQuit = true;
+      if (tidiedForQuit) return;
+      const tasks: Promise<void>[] = [];
+      if (clipboardActions.hasPendingClear()) tasks.push(clipboardActions.flush());
+      if (endpoint.isActive()) tasks.push(endpoint.shutdown());
+      if (tasks.length === 0) return;
+      tidiedForQuit = true;
       event.preventDefault();
       const limit = new Promise((resolve) => setTimeout(resolve, QUIT_CLEAR_LIMIT_MS));
-      void Promise.race([clipboardActions.flush(), limit]).finally(() => app.quit());
+      void Promise.race([Promise.allSettled(tasks), limit]).finally(() => app.quit());
     });
     registerIpcHandlers(
       ipcMain,
-      createIpcHandlers(service, dialogs, clipboardActions),
+      createIpcHandlers(service, dialogs, clipboardActions, endpoint),
       createSenderCheck(policy, isAppWebContents),
     );
     openWindow();

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ElectronStub, FakeBrowserWindow as FakeWindowClass } from './electron-stub';
 import { FakeWebContents, ipcEvent, resetElectronStub } from './electron-stub';
+import { memoryKeychain } from './helpers';
 
 vi.mock('electron', async () => (await import('./electron-stub')).createElectronStub());
 
@@ -18,6 +19,7 @@ async function load() {
 }
 
 const rendererDir = '/opt/qkms/out/renderer';
+const openKeychain = () => memoryKeychain();
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('startApp', () => {
@@ -29,7 +31,7 @@ describe('startApp', () => {
     const { electron, startApp, Window } = await load();
     electron.app.singleInstance = false;
     const openService = vi.fn();
-    startApp({ rendererDir, preloadPath: '/p.cjs', openService });
+    startApp({ rendererDir, preloadPath: '/p.cjs', openService, openKeychain });
     electron.app.fireReady();
     await tick();
     expect(electron.app.quit).toHaveBeenCalled();
@@ -41,7 +43,13 @@ describe('startApp', () => {
     const { electron, startApp, Window } = await load();
     const call = vi.fn(async () => ({ ok: true, value: { Keys: [], Truncated: false } }));
     const openService = vi.fn(() => ({ call }) as never);
-    startApp({ rendererDir, preloadPath: '/opt/qkms/out/preload/index.cjs', devServerUrl: undefined, openService });
+    startApp({
+      rendererDir,
+      preloadPath: '/opt/qkms/out/preload/index.cjs',
+      devServerUrl: undefined,
+      openService,
+      openKeychain,
+    });
 
     expect(electron.app.setName).toHaveBeenCalledWith('QKMS Desktop');
     expect(electron.app.getPath('userData')).toBe(join('/tmp/qkms-fake-appdata', 'QKMS Desktop'));
@@ -87,7 +95,7 @@ describe('startApp', () => {
 
   it("copies through Electron's clipboard, and a pending clear runs when the app quits", async () => {
     const { electron, startApp, Window } = await load();
-    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never });
+    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never, openKeychain });
     electron.app.fireReady();
     await tick();
     const event = ipcEvent(Window.instances[0]!.webContents, pathToFileURL(join(rendererDir, 'index.html')).href);
@@ -119,7 +127,7 @@ describe('startApp', () => {
 
   it('quitting leaves alone what the user copied after the secret', async () => {
     const { electron, startApp, Window } = await load();
-    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never });
+    startApp({ rendererDir, preloadPath: '/p.cjs', openService: () => ({ call: vi.fn() }) as never, openKeychain });
     electron.app.fireReady();
     await tick();
     const event = ipcEvent(Window.instances[0]!.webContents, pathToFileURL(join(rendererDir, 'index.html')).href);
@@ -138,7 +146,7 @@ describe('startApp', () => {
     process.env.QKMS_DATA_DIR = '/data/qkms';
     electron.app.isPackaged = true;
     const openService = vi.fn(() => ({ call: vi.fn() }) as never);
-    startApp({ rendererDir, preloadPath: '/p.cjs', devServerUrl: 'http://localhost:5173/', openService });
+    startApp({ rendererDir, preloadPath: '/p.cjs', devServerUrl: 'http://localhost:5173/', openService, openKeychain });
     electron.app.fireReady();
     await tick();
     expect(openService).toHaveBeenCalledWith(expect.objectContaining({ QKMS_DATA_DIR: '/data/qkms' }));
@@ -154,11 +162,55 @@ describe('startApp', () => {
       openService: () => {
         throw new Error('QKMS_ACCOUNT_ID must be 12 digits');
       },
+      openKeychain,
     });
     electron.app.fireReady();
     await tick();
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('QKMS Desktop', expect.stringMatching(/12 digits/));
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(Window.instances).toHaveLength(0);
+  });
+
+  it('keeps the endpoint off until asked, serves the same service, and stops it when the app quits', async () => {
+    const { electron, startApp, Window } = await load();
+    const call = vi.fn(async () => ({ ok: true, value: { Keys: [], Truncated: false } }));
+    const keychain = memoryKeychain();
+    startApp({
+      rendererDir,
+      preloadPath: '/p.cjs',
+      openService: () => ({ call, accountId: '123456789012' }) as never,
+      openKeychain: () => keychain,
+    });
+    electron.app.fireReady();
+    await tick();
+    const event = ipcEvent(Window.instances[0]!.webContents, pathToFileURL(join(rendererDir, 'index.html')).href);
+    const invoke = (channel: string, payload?: unknown) => electron.ipcMain.channels.get(channel)!(event, payload);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // the endpoint's log lines
+
+    // Off by default; quitting with nothing to tidy goes ahead at once.
+    expect(await invoke('qkms:getEndpointStatus')).toEqual({ ok: true, value: { Running: false } });
+    const idle = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', idle);
+    expect(idle.preventDefault).not.toHaveBeenCalled();
+
+    const started = (await invoke('qkms:startEndpoint', { Port: 0 })) as { ok: true; value: { Port: number } };
+    expect(started).toMatchObject({ ok: true, value: { Running: true, CredentialsSource: 'generated' } });
+    // The generated pair is kept in the keychain the app opened.
+    expect(keychain.items.has('endpoint-credentials')).toBe(true);
+    const port = started.value.Port;
+    // An unsigned request reaches the server (and is refused by it), so it listens.
+    const unsigned = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST' });
+    expect(unsigned.status).toBe(400);
+
+    const quitting = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    await expect(fetch(`http://127.0.0.1:${port}/`, { method: 'POST' })).rejects.toThrow();
+    expect(await invoke('qkms:getEndpointStatus')).toEqual({ ok: true, value: { Running: false } });
+    // The second will-quit goes through.
+    const second = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
   });
 });

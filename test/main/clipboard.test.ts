@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClipboardActions } from '../../src/main/ipc/clipboard';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
 import { channelOf } from '../../src/shared/ipc-contract';
-import { fakeClipboard, fakeDialogs } from './helpers';
+import { fakeClipboard, fakeDialogs, idleEndpoint } from './helpers';
 
 const SECRET = 'q1w2e3r4t5y6u7i8o9p0AbCdEfGhIjKlMnOpQrStUvW=';
 const NOW = Date.UTC(2025, 0, 1);
@@ -13,7 +13,7 @@ const NOW = Date.UTC(2025, 0, 1);
 function setUp(initial = '') {
   const clipboard = fakeClipboard(initial);
   const actions = createClipboardActions(clipboard);
-  const handlers = createIpcHandlers({ call: vi.fn() }, fakeDialogs(), actions);
+  const handlers = createIpcHandlers({ call: vi.fn() }, fakeDialogs(), actions, idleEndpoint());
   const copySecret = (payload: unknown) => handlers[channelOf('copySecret')]!(payload);
   const copyText = (payload: unknown) => handlers[channelOf('copyText')]!(payload);
   return { clipboard, actions, copySecret, copyText };

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
 import type { KmsServicePort } from '../../src/main/ipc/service-port';
 import { CURVES, KEY_SPECS, type KeySpec } from '../../src/shared/key-spec';
-import { fakeClipboardActions, fakeDialogs, openssl, tempDir } from './helpers';
+import { fakeClipboardActions, idleEndpoint, fakeDialogs, openssl, tempDir } from './helpers';
 
 const p256 = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const pkcs8Pem = p256.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
@@ -27,7 +27,7 @@ describe('importKeyFromFile', () => {
     writeFileSync(file, pkcs8Pem);
     const service = serviceReturning({ ImportKey: metadata });
     const dialogs = fakeDialogs({ open: file });
-    const handlers = createIpcHandlers(service, dialogs, fakeClipboardActions());
+    const handlers = createIpcHandlers(service, dialogs, fakeClipboardActions(), idleEndpoint());
     const result = await handlers['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256', Description: 'imported' });
     expect(result).toEqual({ ok: true, value: metadata });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'importPrivateKey' }));
@@ -40,7 +40,9 @@ describe('importKeyFromFile', () => {
 
   it('returns Canceled when the user cancels, without calling the service', async () => {
     const service = serviceReturning({});
-    const result = await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:importKeyFromFile']!({
+    const result = await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions(), idleEndpoint())[
+      'qkms:importKeyFromFile'
+    ]!({
       KeySpec: 'ECC_NIST_P256',
     });
     expect(result).toEqual({ ok: true, value: { Canceled: true } });
@@ -54,9 +56,9 @@ describe('importKeyFromFile', () => {
     mkdirSync(join(dir, 'sub'));
     const service = serviceReturning({});
     const run = async (path: string | undefined, payload: unknown = { KeySpec: 'ECC_NIST_P256' }) =>
-      createIpcHandlers(service, fakeDialogs({ open: path }), fakeClipboardActions())['qkms:importKeyFromFile']!(
-        payload,
-      );
+      createIpcHandlers(service, fakeDialogs({ open: path }), fakeClipboardActions(), idleEndpoint())[
+        'qkms:importKeyFromFile'
+      ]!(payload);
     expect(await run(join(dir, 'big.pem'))).toMatchObject({
       ok: false,
       error: { __type: 'ValidationException', message: expect.stringMatching(/64 KiB/) },
@@ -81,13 +83,16 @@ describe('importKeyFromFile', () => {
     const leaky = serviceReturning({
       ImportKey: { KeyMetadata: { KeyId: 'k1' }, Echo: Buffer.from(pkcs8Pem).toString('base64') },
     });
-    const result = await createIpcHandlers(leaky, fakeDialogs({ open: join(dir, 'key.pem') }), fakeClipboardActions())[
-      'qkms:importKeyFromFile'
-    ]!({ KeySpec: 'ECC_NIST_P256' });
+    const result = await createIpcHandlers(
+      leaky,
+      fakeDialogs({ open: join(dir, 'key.pem') }),
+      fakeClipboardActions(),
+      idleEndpoint(),
+    )['qkms:importKeyFromFile']!({ KeySpec: 'ECC_NIST_P256' });
     expect(result).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
     const fieldLeak = serviceReturning({ ListKeys: { Keys: [{ KeyId: 'k', PrivateKey: 'x' }] } });
     expect(
-      await createIpcHandlers(fieldLeak, fakeDialogs(), fakeClipboardActions())['qkms:ListKeys']!({}),
+      await createIpcHandlers(fieldLeak, fakeDialogs(), fakeClipboardActions(), idleEndpoint())['qkms:ListKeys']!({}),
     ).toMatchObject({ ok: false, error: { __type: 'KMSInternalException' } });
   });
 });
@@ -98,7 +103,7 @@ describe('openPublicKeyFile', () => {
     const pem = p256.publicKey.export({ type: 'spki', format: 'pem' }) as string;
     writeFileSync(join(dir, 'peer.pem'), pem);
     const dialogs = fakeDialogs({ open: join(dir, 'peer.pem') });
-    const result = await createIpcHandlers(serviceReturning({}), dialogs, fakeClipboardActions())[
+    const result = await createIpcHandlers(serviceReturning({}), dialogs, fakeClipboardActions(), idleEndpoint())[
       'qkms:openPublicKeyFile'
     ]!(undefined);
     expect(result).toEqual({
@@ -107,9 +112,9 @@ describe('openPublicKeyFile', () => {
     });
     expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith(expect.objectContaining({ purpose: 'openPublicKey' }));
     expect(
-      await createIpcHandlers(serviceReturning({}), fakeDialogs(), fakeClipboardActions())['qkms:openPublicKeyFile']!(
-        {},
-      ),
+      await createIpcHandlers(serviceReturning({}), fakeDialogs(), fakeClipboardActions(), idleEndpoint())[
+        'qkms:openPublicKeyFile'
+      ]!({}),
     ).toEqual({ ok: true, value: { Canceled: true } });
   });
 });
@@ -136,7 +141,9 @@ describe('savePublicKey', () => {
       for (const format of ['DER', 'PEM', 'JWK'] as const) {
         const target = join(dir, `out.${format.toLowerCase()}`);
         const dialogs = fakeDialogs({ save: target });
-        const result = await createIpcHandlers(service, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({
+        const result = await createIpcHandlers(service, dialogs, fakeClipboardActions(), idleEndpoint())[
+          'qkms:savePublicKey'
+        ]!({
           KeyId: 'alias/mine',
           Format: format,
         });
@@ -167,7 +174,9 @@ describe('savePublicKey', () => {
     writeFileSync(target, 'old contents');
     const spki = spkiOf(p256.publicKey).toString('base64');
     const service = serviceReturning({ GetPublicKey: { KeyId: 'k', PublicKey: spki, KeySpec: 'ECC_NIST_P256' } });
-    await createIpcHandlers(service, fakeDialogs({ save: target }), fakeClipboardActions())['qkms:savePublicKey']!({
+    await createIpcHandlers(service, fakeDialogs({ save: target }), fakeClipboardActions(), idleEndpoint())[
+      'qkms:savePublicKey'
+    ]!({
       KeyId: 'k',
       Format: 'PEM',
     });
@@ -175,7 +184,7 @@ describe('savePublicKey', () => {
     expect(readdirSync(dir)).toEqual(['existing.pem']);
 
     expect(
-      await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions())['qkms:savePublicKey']!({
+      await createIpcHandlers(service, fakeDialogs(), fakeClipboardActions(), idleEndpoint())['qkms:savePublicKey']!({
         KeyId: 'k',
         Format: 'DER',
       }),
@@ -184,6 +193,7 @@ describe('savePublicKey', () => {
       service,
       fakeDialogs({ save: join(dir, 'no-such-dir', 'x.pem') }),
       fakeClipboardActions(),
+      idleEndpoint(),
     )['qkms:savePublicKey']!({ KeyId: 'k', Format: 'DER' });
     expect(unwritable).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
 
@@ -192,7 +202,7 @@ describe('savePublicKey', () => {
     } as unknown as KmsServicePort;
     const dialogs = fakeDialogs({ save: target });
     expect(
-      await createIpcHandlers(notFound, dialogs, fakeClipboardActions())['qkms:savePublicKey']!({
+      await createIpcHandlers(notFound, dialogs, fakeClipboardActions(), idleEndpoint())['qkms:savePublicKey']!({
         KeyId: 'k',
         Format: 'PEM',
       }),

@@ -12,7 +12,7 @@ import type { DesktopDialogs } from '../../src/main/ipc/dialogs';
 import { RENDERER_OPERATIONS, channelOf } from '../../src/shared/ipc-contract';
 import type { Result } from '../../src/shared/errors';
 import { opensslDerive, opensslKeyPair } from '../support/openssl';
-import { fakeClipboardActions, openssl, tempDir } from './helpers';
+import { fakeClipboardActions, idleEndpoint, openssl, tempDir } from './helpers';
 
 const dataDir = tempDir('qkms-main-keychain-');
 const env = {
@@ -29,7 +29,7 @@ const dialogs: DesktopDialogs = {
   chooseFileToOpen: async () => choice.open,
   chooseFileToSave: async () => choice.save,
 };
-const handlers = createIpcHandlers(openDefaultService(env), dialogs, fakeClipboardActions());
+const handlers = createIpcHandlers(openDefaultService(env), dialogs, fakeClipboardActions(), idleEndpoint());
 
 /** Every result any handler returned, searched for key material at the end. */
 const results: Result<unknown>[] = [];

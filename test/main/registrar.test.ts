@@ -15,7 +15,7 @@ import { registerIpcHandlers } from '../../src/main/ipc/registrar';
 import { createSenderCheck } from '../../src/main/ipc/sender';
 import { RENDERER_OPERATIONS, DESKTOP_ACTIONS } from '../../src/shared/ipc-contract';
 import { createFakeIpcMain, FakeWebContents, ipcEvent } from './electron-stub';
-import { fakeClipboardActions } from './helpers';
+import { fakeClipboardActions, idleEndpoint } from './helpers';
 
 vi.mock('electron', async () => (await import('./electron-stub')).createElectronStub());
 
@@ -43,7 +43,11 @@ function setUp(handlers?: IpcHandlers) {
     logInternalError: () => undefined,
   });
   const check = createSenderCheck(policy, (contents: WebContents) => contents.id === appContents.id);
-  registerIpcHandlers(ipcMain, handlers ?? createIpcHandlers(service, noDialogs, fakeClipboardActions()), check);
+  registerIpcHandlers(
+    ipcMain,
+    handlers ?? createIpcHandlers(service, noDialogs, fakeClipboardActions(), idleEndpoint()),
+    check,
+  );
   const invoke = (channel: string, event: unknown, payload: unknown) => ipcMain.channels.get(channel)!(event, payload);
   return { ipcMain, appContents, invoke };
 }
@@ -60,14 +64,14 @@ describe('registerIpcHandlers', () => {
 
   it('refuses a second registration', () => {
     const ipcMain = createFakeIpcMain();
-    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions());
+    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions(), idleEndpoint());
     registerIpcHandlers(ipcMain, handlers, () => undefined);
     expect(() => registerIpcHandlers(ipcMain, handlers, () => undefined)).toThrow(/already registered/);
     expect(ipcMain.handle).toHaveBeenCalledTimes(IPC_CHANNELS.length);
   });
 
   it('refuses handlers that do not match the contract', () => {
-    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions());
+    const handlers = createIpcHandlers({ call: vi.fn() }, noDialogs, fakeClipboardActions(), idleEndpoint());
     const { ['qkms:ListKeys']: _dropped, ...missing } = handlers;
     expect(() => registerIpcHandlers(createFakeIpcMain(), missing, () => undefined)).toThrow(/missing: qkms:ListKeys/);
     const extra = { ...handlers, 'qkms:ImportKey': vi.fn() };

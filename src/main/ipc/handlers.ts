@@ -5,6 +5,7 @@ import type { Result } from '../../shared/errors';
 import { channelOf, RENDERER_OPERATIONS } from '../../shared/ipc-contract';
 import type { ClipboardActions } from './clipboard';
 import type { DesktopDialogs } from './dialogs';
+import type { EndpointController } from './endpoint';
 import { importKeyFromFile } from './import-key-from-file';
 import { openPublicKeyFile } from './open-public-key-file';
 import { failureOf, fail } from './results';
@@ -19,6 +20,7 @@ export type { DesktopDialogs } from './dialogs';
 export { createClipboardActions, type ClipboardActions, type ClipboardPort, type ClearTimer } from './clipboard';
 export type { KmsServicePort as KmsService } from './service-port';
 export { IPC_CHANNELS, IPC_ROUTES } from './channels';
+export { createEndpointController, type EndpointController, type EndpointDependencies } from './endpoint';
 
 /** Wraps a handler so that it always resolves to a Result free of private-key material. */
 function safely(handler: IpcHandler): IpcHandler {
@@ -34,11 +36,13 @@ function safely(handler: IpcHandler): IpcHandler {
   };
 }
 
-/** `clipboard` is created by the caller, which also flushes its pending clear when the app quits. */
+/** `clipboard` and `endpoint` are created by the caller, which also flushes the clipboard's pending clear
+ *  and stops the endpoint when the app quits. */
 export function createIpcHandlers(
   service: KmsServicePort,
   dialogs: DesktopDialogs,
   clipboard: ClipboardActions,
+  endpoint: EndpointController,
 ): IpcHandlers {
   const handlers: IpcHandlers = {};
   for (const op of RENDERER_OPERATIONS) {
@@ -49,5 +53,11 @@ export function createIpcHandlers(
   handlers[channelOf('savePublicKey')] = safely((payload) => savePublicKey(service, dialogs, payload));
   handlers[channelOf('copySecret')] = safely((payload) => clipboard.copySecret(payload));
   handlers[channelOf('copyText')] = safely((payload) => clipboard.copyText(payload));
+  // The endpoint's status carries its SigV4 SecretAccessKey, which the user copies into their SDK config.
+  // It still passes through the guard: the guard refuses private-key fields (and this status has none),
+  // so a private key could never ride along with the credentials.
+  handlers[channelOf('getEndpointStatus')] = safely((payload) => endpoint.getEndpointStatus(payload));
+  handlers[channelOf('startEndpoint')] = safely((payload) => endpoint.startEndpoint(payload));
+  handlers[channelOf('stopEndpoint')] = safely((payload) => endpoint.stopEndpoint(payload));
   return Object.freeze(handlers);
 }

@@ -1,5 +1,11 @@
 // A last line of defence: no IPC result may carry private-key material. The core never returns it; this
 // refuses a result that has a private-key-shaped field or contains a known secret string.
+//
+// What it guards is key material: private keys (and plaintext that could be one). The loopback endpoint's
+// status deliberately carries `SecretAccessKey`: an API credential that signs SigV4 requests, which the
+// user must read and copy into their SDK or CLI configuration; it derives, decrypts or unwraps nothing,
+// and the user can replace it (QKMS_ACCESS_KEY_ID / QKMS_SECRET_ACCESS_KEY). So it is not a private field
+// here, and must never be added to the list below; a private key beside it is still refused.
 
 const PRIVATE_FIELDS = new Set(['privatekey', 'privatekeyplaintext', 'd', 'plaintext', 'scalar']);
 

@@ -1,12 +1,21 @@
 // The e2e fixture: the built renderer served on 127.0.0.1, and `window.qkms` backed by the very handler
 // functions the Electron registrar registers (createIpcHandlers), over the real core service and the real
-// keychain. Each test gets its own data directory and keychain service name, fake file dialogs, and a
-// fake clipboard whose clearing timer the test moves on by hand.
+// keychain. Each test gets its own data directory and keychain service name, fake file dialogs, a
+// fake clipboard whose clearing timer the test moves on by hand, and the real loopback endpoint switch
+// (the real server, over the same service), stopped when the test ends.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { createClipboardActions, createIpcHandlers, type IpcHandlers } from '../../../src/main/ipc/handlers';
+import { openKeychain } from '../../../src/core/open-service';
+import {
+  createClipboardActions,
+  createEndpointController,
+  createIpcHandlers,
+  type EndpointController,
+  type IpcHandlers,
+} from '../../../src/main/ipc/handlers';
+import { resolveCredentials, startServer } from '../../../src/server';
 import { DESKTOP_ACTIONS, RENDERER_OPERATIONS, channelOf, methodOf } from '../../../src/shared/ipc-contract';
 import { createTempService, type TempService } from '../../support/temp-service';
 import { FakeClipboard, ManualTimer } from './fake-clipboard';
@@ -21,6 +30,10 @@ export interface Qkms extends TempService {
   /** The clock of the clipboard's clearing timer (the handlers run in Node, not in the page). */
   clipboardTimer: ManualTimer;
   handlers: IpcHandlers;
+  /** The endpoint switch behind getEndpointStatus / startEndpoint / stopEndpoint. */
+  endpoint: EndpointController;
+  /** What the endpoint logged (one line per request, start and stop), instead of stderr. */
+  endpointLog: string[];
   /** A scratch directory for this test's files (peer keys, saved public keys). */
   workDir: string;
 }
@@ -54,9 +67,24 @@ export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { render
     const dialogs = new FakeDialogs();
     const clipboard = new FakeClipboard();
     const clipboardTimer = new ManualTimer();
-    const handlers = createIpcHandlers(temp.service, dialogs, createClipboardActions(clipboard, clipboardTimer));
+    const endpointLog: string[] = [];
+    const endpoint = createEndpointController({
+      service: temp.service,
+      keychain: openKeychain(temp.settings),
+      env: { ...temp.env, QKMS_ACCESS_KEY_ID: undefined, QKMS_SECRET_ACCESS_KEY: undefined },
+      startServer,
+      resolveCredentials,
+      log: (line) => endpointLog.push(line),
+    });
+    const handlers = createIpcHandlers(
+      temp.service,
+      dialogs,
+      createClipboardActions(clipboard, clipboardTimer),
+      endpoint,
+    );
     const workDir = mkdtempSync(path.join(tmpdir(), 'qkms-e2e-files-'));
-    await use({ ...temp, dialogs, clipboard, clipboardTimer, handlers, workDir });
+    await use({ ...temp, dialogs, clipboard, clipboardTimer, handlers, endpoint, endpointLog, workDir });
+    await endpoint.shutdown();
     temp.cleanup();
     rmSync(workDir, { recursive: true, force: true });
   },
