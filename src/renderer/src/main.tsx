@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/keys.css';
 import './styles/results.css';
+import './styles/endpoint.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
