@@ -7,6 +7,7 @@ import { readPublicKeyBytes } from '../crypto/public-key-intake';
 import { encryptForRecipient, readRecipientKey } from '../crypto/recipient';
 import { keyArn, type ServiceContext } from './context';
 import { refuseUnlessUsable } from './key-state-rules';
+import { loadPrivateKey } from './sealed-key';
 import { findKey } from './resolve-key';
 
 export async function deriveSharedSecret(
@@ -37,7 +38,7 @@ export async function deriveSharedSecret(
       'The request would have succeeded, but the DryRun parameter was set',
     );
   }
-  const privateScalar = await ctx.store.getPrivateKey(record.keyId);
+  const privateScalar = await loadPrivateKey(ctx.store, record);
   let secret: Uint8Array | undefined;
   try {
     secret = deriveRawSecret(record.keySpec, privateScalar, peer.point);

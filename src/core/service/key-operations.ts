@@ -17,6 +17,7 @@ import type { KeyRecord, Tag } from '../store/types';
 import { keyArn, type ServiceContext } from './context';
 import { toKeyMetadata } from './key-metadata';
 import { pageOf } from './paging';
+import { loadPrivateKey, sealPrivateKey } from './sealed-key';
 import { findKey } from './resolve-key';
 import { checkTags } from './tag-rules';
 
@@ -52,6 +53,22 @@ function newRecord(ctx: ServiceContext, req: NewKeyFields, origin: KeyRecord['or
   };
 }
 
+/** Lists a new key, its private key sealed to its curve and public key (see sealed-key.ts). */
+async function storeNewKey(
+  ctx: ServiceContext,
+  record: KeyRecord,
+  publicPoint: Uint8Array,
+  privateScalar: Uint8Array,
+): Promise<void> {
+  record.publicKeySpki = Buffer.from(encodeEcSpki(record.keySpec, publicPoint)).toString('base64');
+  const sealed = sealPrivateKey(record.keySpec, record.publicKeySpki, privateScalar);
+  try {
+    await ctx.store.createKey(record, sealed);
+  } finally {
+    sealed.fill(0);
+  }
+}
+
 export async function createKey(ctx: ServiceContext, req: ValidRequests['CreateKey']): Promise<KeyMetadataResponse> {
   const record = newRecord(ctx, req, req.Origin ?? 'AWS_KMS');
   if (record.origin === 'EXTERNAL') {
@@ -64,9 +81,7 @@ export async function createKey(ctx: ServiceContext, req: ValidRequests['CreateK
   }
   const privateScalar = generatePrivateScalar(record.keySpec);
   try {
-    const publicPoint = publicPointFromScalar(record.keySpec, privateScalar);
-    record.publicKeySpki = Buffer.from(encodeEcSpki(record.keySpec, publicPoint)).toString('base64');
-    await ctx.store.createKey(record, privateScalar);
+    await storeNewKey(ctx, record, publicPointFromScalar(record.keySpec, privateScalar), privateScalar);
   } finally {
     privateScalar.fill(0);
   }
@@ -85,8 +100,7 @@ export async function importKey(ctx: ServiceContext, req: ValidRequests['ImportK
       );
     }
     const record = newRecord(ctx, { ...req, KeySpec: keySpec }, 'EXTERNAL');
-    record.publicKeySpki = Buffer.from(encodeEcSpki(keySpec, publicPoint)).toString('base64');
-    await ctx.store.createKey(record, privateScalar);
+    await storeNewKey(ctx, record, publicPoint, privateScalar);
     return { KeyMetadata: toKeyMetadata(ctx, record) };
   } finally {
     privateScalar.fill(0);
@@ -111,6 +125,9 @@ export async function getPublicKey(
       `Key ${record.keyId} has no key material yet (its state is ${record.state})`,
     );
   }
+  // The index is a plain file: before handing out a public key, check it is the one of the private key in
+  // the keychain, so an altered index cannot make peers agree secrets with someone else's key.
+  (await loadPrivateKey(ctx.store, record)).fill(0);
   const metadata = toKeyMetadata(ctx, record);
   return {
     KeyId: metadata.Arn,

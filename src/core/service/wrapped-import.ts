@@ -16,6 +16,7 @@ import { keyArn, toEpochSeconds, type ServiceContext } from './context';
 import { createImportTokenState, IMPORT_TOKEN_LIFETIME_MS, type ImportTokenState } from './import-tokens';
 import { unwrapKeyMaterial } from './import-unwrap';
 import { findKey } from './resolve-key';
+import { sealPrivateKey } from './sealed-key';
 
 // Async: an RSA-4096 key pair takes about a second, which must not stall the event loop (the endpoint).
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -119,14 +120,17 @@ export async function importKeyMaterial(
   const encrypted = Buffer.from(req.EncryptedKeyMaterial, 'base64');
   const material = unwrapKeyMaterial(ticket.wrappingKey, ticket.algorithm, encrypted);
   let key: Pkcs8PrivateKey | undefined;
+  let sealed: Uint8Array | undefined;
   try {
     key = readMaterial(record, material);
     const publicKeySpki = Buffer.from(encodeEcSpki(key.keySpec, key.publicPoint)).toString('base64');
-    await ctx.store.attachPrivateKey(record.keyId, key.privateScalar, (stored) => {
+    sealed = sealPrivateKey(key.keySpec, publicKeySpki, key.privateScalar);
+    await ctx.store.attachPrivateKey(record.keyId, sealed, (stored) => {
       stored.state = 'Enabled';
       stored.publicKeySpki = publicKeySpki;
     });
   } finally {
+    sealed?.fill(0);
     // Never keep key material longer than the call.
     material.fill(0);
     key?.privateScalar.fill(0);
