@@ -6,7 +6,7 @@ import type { IndexDocument, KeyRecord } from '../store/types';
 import { aliasArn, toEpochSeconds, type ServiceContext } from './context';
 import { pageOf } from './paging';
 import { refuseIfPendingDeletion } from './key-state-rules';
-import { findKey, resolveKeyId } from './resolve-key';
+import { findKey } from './resolve-key';
 
 const ALIAS_NAME = /^alias\/[a-zA-Z0-9/_-]+$/;
 
@@ -89,12 +89,10 @@ export async function listAliases(
   req: ValidRequests['ListAliases'],
 ): Promise<ListAliasesResponse> {
   const doc = await ctx.store.read();
-  let aliases = Object.values(doc.aliases);
-  if (req.KeyId !== undefined) {
-    const keyId = findKey(ctx, doc, resolveKeyId(ctx, doc, req.KeyId)).keyId;
-    aliases = aliases.filter((alias) => alias.targetKeyId === keyId);
-  }
-  const page = pageOf(aliases, (alias) => alias.aliasName, req.Limit, req.Marker);
+  const keyId = req.KeyId === undefined ? undefined : findKey(ctx, doc, req.KeyId).keyId;
+  const aliases = Object.values(doc.aliases).filter((alias) => keyId === undefined || alias.targetKeyId === keyId);
+  const listing = keyId === undefined ? 'ListAliases' : `ListAliases ${keyId}`;
+  const page = pageOf(listing, aliases, (alias) => alias.aliasName, req.Limit, req.Marker);
   return {
     Aliases: page.items.map((alias) => ({
       AliasName: alias.aliasName,

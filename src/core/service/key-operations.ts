@@ -141,7 +141,7 @@ export async function getPublicKey(
 }
 
 export async function listKeys(ctx: ServiceContext, req: ValidRequests['ListKeys']): Promise<ListKeysResponse> {
-  const page = pageOf(Object.keys((await ctx.store.read()).keys), (id) => id, req.Limit, req.Marker);
+  const page = pageOf('ListKeys', Object.keys((await ctx.store.read()).keys), (id) => id, req.Limit, req.Marker);
   return {
     Keys: page.items.map((id) => ({ KeyId: id, KeyArn: keyArn(ctx, id) })),
     Truncated: page.Truncated,
@@ -158,7 +158,13 @@ export async function listKeyDetails(
   for (const alias of Object.values(doc.aliases)) {
     aliasesByKey.set(alias.targetKeyId, [...(aliasesByKey.get(alias.targetKeyId) ?? []), alias.aliasName]);
   }
-  const page = pageOf(Object.values(doc.keys), (record) => record.keyId, req.Limit ?? 1000, req.Marker);
+  const page = pageOf(
+    'ListKeyDetails',
+    Object.values(doc.keys),
+    (record) => record.keyId,
+    req.Limit ?? 1000,
+    req.Marker,
+  );
   return {
     Keys: page.items.map((record) => ({
       ...toKeyMetadata(ctx, record),

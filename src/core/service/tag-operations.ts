@@ -31,6 +31,12 @@ export async function listResourceTags(
   req: ValidRequests['ListResourceTags'],
 ): Promise<ListResourceTagsResponse> {
   const record = findKey(ctx, await ctx.store.read(), req.KeyId);
-  const page = pageOf(record.tags, (tag) => tag.TagKey, req.Limit ?? 50, req.Marker);
+  const page = pageOf(
+    `ListResourceTags ${record.keyId}`,
+    record.tags,
+    (tag) => tag.TagKey,
+    req.Limit ?? 50,
+    req.Marker,
+  );
   return { Tags: page.items, Truncated: page.Truncated, ...(page.NextMarker && { NextMarker: page.NextMarker }) };
 }

@@ -147,3 +147,50 @@ describe('GetKeychainStatus', () => {
     expect(await t.ok('GetKeychainStatus', {})).toEqual({ Status: 'READY', Message: '' });
   });
 });
+
+describe('Marker', () => {
+  it('is refused by any listing other than the one that returned it', async () => {
+    const local = createTempService('markers');
+    try {
+      const keys: string[] = [];
+      for (let i = 0; i < 3; i++)
+        keys.push((await local.ok('CreateKey', { KeySpec: 'ECC_NIST_P256' })).KeyMetadata.KeyId);
+      await local.ok('CreateAlias', { AliasName: 'alias/a1', TargetKeyId: keys[0] });
+      await local.ok('CreateAlias', { AliasName: 'alias/a2', TargetKeyId: keys[0] });
+      await local.ok('TagResource', {
+        KeyId: keys[0],
+        Tags: [
+          { TagKey: 'a', TagValue: '1' },
+          { TagKey: 'b', TagValue: '2' },
+        ],
+      });
+      await local.ok('TagResource', {
+        KeyId: keys[1],
+        Tags: [
+          { TagKey: 'a', TagValue: '1' },
+          { TagKey: 'b', TagValue: '2' },
+        ],
+      });
+      const aliasMarker = (await local.ok('ListAliases', { Limit: 1 })).NextMarker;
+      const keysMarker = (await local.ok('ListKeys', { Limit: 1 })).NextMarker;
+      const tagsMarker = (await local.ok('ListResourceTags', { KeyId: keys[0], Limit: 1 })).NextMarker;
+      const refused = [
+        ['ListKeys', { Marker: aliasMarker }, 'returned by ListAliases, not by ListKeys'],
+        ['ListKeyDetails', { Marker: keysMarker }, 'not by ListKeyDetails'],
+        ['ListAliases', { Marker: keysMarker }, 'not by ListAliases'],
+        ['ListAliases', { KeyId: keys[0], Marker: aliasMarker }, `not by ListAliases ${keys[0]}`],
+        ['ListResourceTags', { KeyId: keys[1], Marker: tagsMarker }, `not by ListResourceTags ${keys[1]}`],
+      ] as const;
+      for (const [operation, request, fragment] of refused) {
+        const error = await local.fails(operation, request);
+        expect(error.__type).toBe('InvalidMarkerException');
+        expect(error.message).toContain(fragment);
+      }
+      expect((await local.ok('ListAliases', { Marker: aliasMarker })).Aliases.map((a) => a.AliasName)).toEqual([
+        'alias/a2',
+      ]);
+    } finally {
+      local.cleanup();
+    }
+  });
+});
