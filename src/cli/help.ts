@@ -1,11 +1,10 @@
 // Help text, generated from the operation registry so it always lists what exists.
-import { OPERATION_NAMES, QKMS_EXTENSIONS, type OperationName } from '../shared/operations';
+import { OPERATION_NAMES, type OperationName } from '../shared/operations';
+import { COMMAND_SUMMARIES, ENDPOINT_ONLY, ENDPOINT_ONLY_REASON } from './command-summaries';
 import { commandOf, parametersOf } from './parameters';
 
 export function mainHelp(): string {
-  const commands = OPERATION_NAMES.map(
-    (op) => `  ${commandOf(op).padEnd(28)}${QKMS_EXTENSIONS.includes(op) ? '(QKMS extension)' : ''}`,
-  );
+  const commands = OPERATION_NAMES.map((op) => `  ${commandOf(op).padEnd(28)}${COMMAND_SUMMARIES[op]}`);
   return [
     'usage: qkms <command> [options]',
     '',
@@ -21,8 +20,16 @@ export function mainHelp(): string {
     'file://<path> (text). Any command takes --cli-input-json <json | file://path> with the request body,',
     '--query <dotted.path[0]> to print a part of the response, and --output json|text.',
     '',
-    'Environment: QKMS_DATA_DIR (key index folder), QKMS_KEYCHAIN_SERVICE (keychain service name, default qkms),',
-    'QKMS_ACCOUNT_ID (12-digit account in ARNs, default 111122223333).',
+    `Wrapped import (get-parameters-for-import, import-key-material) works through the endpoint only: ${ENDPOINT_ONLY_REASON}`,
+    '',
+    'Environment:',
+    "  QKMS_DATA_DIR               folder of the key index (default: the desktop app's data folder)",
+    '  QKMS_KEYCHAIN_SERVICE       keychain service name of the private keys (default qkms)',
+    '  QKMS_ACCOUNT_ID             12-digit account id in ARNs (default 111122223333)',
+    '  QKMS_KEYCHAIN_TIMEOUT_MS    bound on one keychain call, 100-600000 (default 10000)',
+    "  QKMS_ACCESS_KEY_ID, QKMS_SECRET_ACCESS_KEY   the endpoint's credentials (default: generated, kept in the keychain)",
+    '',
+    'qkms --version prints the version.',
     '',
     "Run 'qkms <command> --help' for a command's options.",
   ].join('\n');
@@ -35,6 +42,9 @@ export function commandHelp(operation: OperationName): string {
   });
   return [
     `usage: qkms ${commandOf(operation)} [options]`,
+    '',
+    COMMAND_SUMMARIES[operation],
+    ...(ENDPOINT_ONLY.has(operation) ? ['', `Through the endpoint only: ${ENDPOINT_ONLY_REASON}`] : []),
     '',
     'Options:',
     ...lines,

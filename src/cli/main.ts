@@ -2,7 +2,9 @@
 import { OPERATION_NAMES, type OperationName } from '../shared/operations';
 import { QkmsError, type WireError } from '../shared/errors';
 import { openDefaultService } from '../core/open-service';
+import { ENDPOINT_ONLY, ENDPOINT_ONLY_REASON } from './command-summaries';
 import { commandHelp, mainHelp } from './help';
+import { QKMS_VERSION } from './version';
 import { commandOf } from './parameters';
 import { renderResponse, takeOutputOptions } from './output';
 import { buildRequest } from './request-builder';
@@ -28,6 +30,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(mainHelp());
     return command === undefined ? EXIT_USAGE : 0;
   }
+  if (command === '--version' || command === 'version') {
+    io.out(`qkms ${QKMS_VERSION}`);
+    return 0;
+  }
   if (command === 'serve') return runServe(args, io);
   const operation = OPERATIONS_BY_COMMAND.get(command);
   if (!operation) {
@@ -37,6 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (args.includes('--help') || args.includes('-h')) {
     io.out(commandHelp(operation));
     return 0;
+  }
+  if (ENDPOINT_ONLY.has(operation)) {
+    io.err(`qkms ${command}: works through the endpoint only: ${ENDPOINT_ONLY_REASON}`);
+    return EXIT_USAGE;
   }
   try {
     const { rest, output } = takeOutputOptions(args);

@@ -29,21 +29,32 @@ function select(value: unknown, query: string): unknown {
   return current ?? null;
 }
 
-function asText(value: unknown): string {
-  if (value === null) return 'None';
-  if (Array.isArray(value))
-    return value
-      .map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)))
-      .join('\t');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+const isScalar = (value: unknown): boolean => value === null || typeof value !== 'object';
+const scalarText = (value: unknown): string => (value === null || value === undefined ? 'None' : String(value));
+
+/**
+ * AWS-CLI-like text: the scalar fields of an object on one tab-separated line (in response order), then its
+ * nested objects and lists, one line per object; a list of scalars is one tab-separated line.
+ */
+function asText(value: unknown): string[] {
+  if (isScalar(value)) return [scalarText(value)];
+  if (Array.isArray(value)) {
+    return value.every(isScalar) ? [value.map(scalarText).join('\t')] : value.flatMap((item) => asText(item));
+  }
+  const entries = Object.values(value as Record<string, unknown>);
+  const scalars = entries.filter(isScalar);
+  const nested = entries.filter((entry) => !isScalar(entry));
+  return [
+    ...(scalars.length > 0 ? [scalars.map(scalarText).join('\t')] : []),
+    ...nested.flatMap((entry) => asText(entry)),
+  ];
 }
 
 /** The text to print for a response, or nothing for an empty response (as the AWS CLI prints nothing). */
 export function renderResponse(response: object, options: OutputOptions): string | undefined {
   if (options.query === undefined && Object.keys(response).length === 0) return undefined;
   const value = options.query === undefined ? response : select(response, options.query);
-  return options.format === 'text' ? asText(value) : JSON.stringify(value, null, 4);
+  return options.format === 'text' ? asText(value).join('\n') : JSON.stringify(value, null, 4);
 }
 
 /** Takes the global output options out of a command's arguments. */

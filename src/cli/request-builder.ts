@@ -62,10 +62,9 @@ function valueOf(parameter: Parameter, values: string[]): unknown {
       return true;
     case 'number': {
       const text = single(parameter, values);
-      const number = Number(text);
-      if (text.trim() === '' || !Number.isFinite(number))
-        throw new UsageError(`${parameter.option} must be a number, got '${text}'`);
-      return number;
+      // Plain decimal only: Number() would also take '1e2', '0x10', ' 7' and '' (as 0).
+      if (!/^-?\d+(\.\d+)?$/.test(text)) throw new UsageError(`${parameter.option} must be a number, got '${text}'`);
+      return Number(text);
     }
     case 'blob':
       return blobArgument(parameter.field, single(parameter, values), parameter.option);

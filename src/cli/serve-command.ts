@@ -1,9 +1,10 @@
 // `qkms serve [--port N]`: the loopback TrentService endpoint for AWS SDK clients and the AWS CLI.
 import { openKeychain, openService, settingsFromEnv } from '../core/open-service';
-import { resolveCredentials, startServer } from '../server';
+import { resolveCredentials, startServer, type EndpointCredentials, type RunningServer } from '../server';
 import type { CliIo } from './main';
 import { groupOptions } from './request-builder';
-import { EXIT_USAGE, UsageError } from './usage-error';
+import { EXIT_SERVICE, EXIT_USAGE, UsageError } from './usage-error';
+import { QkmsError } from '../shared/errors';
 
 const SERVE_HELP = [
   'usage: qkms serve [--port N]',
@@ -20,7 +21,7 @@ function portOf(args: readonly string[]): number {
   const values = groups.get('--port');
   if (!values) return 4566;
   const port = Number(values[0]);
-  if (values.length !== 1 || !Number.isInteger(port) || port < 0 || port > 65535) {
+  if (values.length !== 1 || !/^\d{1,5}$/.test(values[0] ?? '') || port > 65535) {
     throw new UsageError(`--port must be an integer from 0 to 65535, got '${values.join(' ')}'`);
   }
   return port;
@@ -39,9 +40,19 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
     io.err(`qkms serve: ${error.message}`);
     return EXIT_USAGE;
   }
-  const settings = settingsFromEnv(io.env);
-  const credentials = await resolveCredentials(io.env, openKeychain(settings));
-  const server = await startServer({ service: openService(settings), port, credentials, log: io.err });
+  let server: RunningServer;
+  let credentials: EndpointCredentials;
+  try {
+    const settings = settingsFromEnv(io.env);
+    credentials = await resolveCredentials(io.env, openKeychain(settings));
+    server = await startServer({ service: openService(settings), port, credentials, log: io.err });
+  } catch (error) {
+    // Settings, the keychain and a busy or forbidden port all say exactly what is wrong; print it.
+    if (error instanceof QkmsError) io.err(`qkms serve: ${error.code}: ${error.message}`);
+    else if (error instanceof Error) io.err(`qkms serve: ${error.message}`);
+    else throw error;
+    return EXIT_SERVICE;
+  }
   io.out(
     JSON.stringify(
       {

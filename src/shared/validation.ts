@@ -5,7 +5,7 @@ import { QkmsError } from './errors';
 import { REQUEST_SCHEMAS, type OperationName, type ValidRequests } from './operations';
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, 5).map((issue) => {
+  const described = issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? ` in ${issue.path.join('.')}` : '';
       return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}${where}`;
@@ -21,8 +21,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     }
     return message;
   });
-  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return `${issues.length} validation error${issues.length > 1 ? 's' : ''}: ${parts.join('; ')}${more}`;
+  // One field can fail several checks with the same words (a huge Limit is neither an integer nor ≤ 1000).
+  const unique = [...new Set(described)];
+  const parts = unique.slice(0, 5);
+  const more = unique.length > 5 ? ` (and ${unique.length - 5} more)` : '';
+  return `${unique.length} validation error${unique.length > 1 ? 's' : ''}: ${parts.join('; ')}${more}`;
 }
 
 export function validateRequest<Op extends OperationName>(operation: Op, input: unknown): ValidRequests[Op] {

@@ -120,3 +120,74 @@ describe('qkms output options', () => {
     expect(bad.stderr).toContain("'Keys[*].KeyId' is not supported");
   });
 });
+
+describe('qkms refuses, clearly, what it cannot do', () => {
+  it('reads only regular files, and points binary files given as file:// to fileb://', () => {
+    const der = path.join(work, 'binary.der');
+    writeFileSync(der, opensslKeyPair('ECC_NIST_P256').publicDer);
+    const cases: [string, string][] = [
+      ['fileb:///dev/zero', '/dev/zero is not a regular file'],
+      [`fileb://${work}`, `${work} is not a regular file`],
+      [`file://${der}`, `is not a text file; give binary files (such as DER) as fileb://${der}`],
+    ];
+    for (const [value, fragment] of cases) {
+      const run = runQkms(['derive-shared-secret', '--key-id', 'alias/x', '--public-key', value], t.env);
+      expect(run.status, value).toBe(252);
+      expect(run.stderr).toContain(fragment);
+    }
+  });
+
+  it('takes plain decimal numbers only, and a port of digits only', () => {
+    for (const value of ['1e2', '0x10', ' 7', '']) {
+      const run = runQkms(['list-keys', '--limit', value], t.env);
+      expect(run.status, JSON.stringify(value)).toBe(252);
+      expect(run.stderr).toContain('--limit must be a number');
+    }
+    const port = runQkms(['serve', '--port', ''], t.env);
+    expect(port.status).toBe(252);
+    expect(port.stderr).toContain('--port must be an integer from 0 to 65535');
+  });
+
+  it('says the wrapped import works through the endpoint only', () => {
+    const run = runQkms(
+      [
+        'get-parameters-for-import',
+        '--key-id',
+        'alias/x',
+        '--wrapping-algorithm',
+        'RSAES_OAEP_SHA_256',
+        '--wrapping-key-spec',
+        'RSA_2048',
+      ],
+      t.env,
+    );
+    expect(run.status).toBe(252);
+    expect(run.stderr).toContain('works through the endpoint only');
+    expect(run.stderr).toContain('qkms import-key');
+  });
+
+  it('prints its version, and AWS-like text output', () => {
+    expect(runQkms(['--version'], t.env).stdout).toMatch(/^qkms \d+\.\d+\.\d+\n$/);
+    const run = runQkms(['list-aliases', '--output', 'text'], t.env);
+    expect(run.status).toBe(0);
+    // The response's own scalar (Truncated), then one tab-separated line per alias.
+    const [truncated, ...aliases] = run.stdout.trim().split('\n');
+    expect(truncated).toBe('false');
+    expect(aliases.length).toBeGreaterThan(0);
+    for (const line of aliases) expect(line).toMatch(/^alias\/\S+\tarn:verenc:\d{12}:alias\/\S+\t[0-9a-f-]{36}\t/);
+  });
+
+  it('reports a busy port for serve as an error with exit code 254', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = runQkms(['serve', '--port', String(port)], t.env);
+      expect(run.status).toBe(254);
+      expect(run.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

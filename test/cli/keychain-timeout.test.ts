@@ -17,6 +17,8 @@ const TIMEOUT_MS = 500;
 /** The old fault hung forever; give up on the child well before vitest would. */
 const KILL_AFTER_MS = 40_000;
 
+const PEER_SPKI =
+  'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAENk51awCEq4+ckQ2cKZGosASMs7YIdRmSZW3SNfsvexmV7iCfWrnev+OoBAiIqRR9nskL1NE90cf16+0mLlM5PQ==';
 const scratch = mkdtempSync(path.join(tmpdir(), 'qkms-cli-hung-'));
 // Accepts, reads and never answers. (Reading, so it sees a client go away and close() can finish.)
 const silentBus = net.createServer((socket) => socket.resume());
@@ -35,6 +37,8 @@ beforeAll(async () => {
     state: 'Enabled',
     description: '',
     creationDate: 1_700_000_000_000,
+    // A valid P-256 public key (case 01's peer): the index is validated when read.
+    publicKeySpki: PEER_SPKI,
     tags: [],
   };
   writeFileSync(

@@ -17,7 +17,8 @@ function checkAliasName(name: string): void {
       `Alias name '${name}' is not valid: it must begin with alias/ followed by letters, digits, /, _ or -`,
     );
   }
-  if (name.startsWith('alias/aws/')) {
+  // AWS reserves alias/aws/ in any case (alias/AWS/x is refused too), as it does tag keys beginning aws:.
+  if (name.toLowerCase().startsWith('alias/aws/')) {
     throw new QkmsError(
       'InvalidAliasNameException',
       `Alias name '${name}' is reserved: alias/aws/ names belong to AWS`,

@@ -37,7 +37,7 @@ function internalError(operation: string, error: unknown, log: (line: string) =>
           .map((f) => f.trim())
           .join(' | ')
       : '';
-  log(`qkms: KMSInternalException ref=${reference} op=${operation} kind=${kind} at ${frames}`);
+  log(`qkms: KMSInternalException ref=${reference} op=${operation} kind=${kind} ${frames}`);
   return { __type: 'KMSInternalException', message: `An internal error occurred (reference ${reference})` };
 }
 

@@ -30,6 +30,8 @@ export function resolveKeyId(ctx: ServiceContext, doc: IndexDocument, keyIdParam
     if (!alias) throw new QkmsError('NotFoundException', `Alias ${reference} does not exist`);
     return alias.targetKeyId;
   }
+  // Key ids are lower-case UUIDs; one typed or pasted in upper case names the same key.
+  if (KEY_ID.test(reference.toLowerCase())) reference = reference.toLowerCase();
   if (!KEY_ID.test(reference)) {
     throw new QkmsError(
       'NotFoundException',

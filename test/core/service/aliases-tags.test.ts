@@ -105,3 +105,13 @@ describe('tags', () => {
     expect(tooMany.message).toContain('at most 50');
   });
 });
+
+describe('names in any case', () => {
+  it('reserves alias/aws/ in any case, and finds a key by its id in upper case', async () => {
+    const key = await newKey();
+    expect((await t.fails('CreateAlias', { AliasName: 'alias/AWS/x', TargetKeyId: key.KeyId })).__type).toBe(
+      'InvalidAliasNameException',
+    );
+    expect((await t.ok('DescribeKey', { KeyId: key.KeyId.toUpperCase() })).KeyMetadata.KeyId).toBe(key.KeyId);
+  });
+});
