@@ -6,6 +6,7 @@ import path from 'node:path';
 import { QkmsError } from '../../shared/errors';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-file';
 import { DEFAULT_LOCK_TIMEOUT_MS, withFileLock } from './index-lock';
+import { indexProblem } from './index-validation';
 import type { StoredIndexDocument } from './types';
 
 export const INDEX_FILE_NAME = 'keys.json';
@@ -56,14 +57,26 @@ export class MetadataIndex {
     return withFileLock(`${this.file}.lock`, this.lockTimeoutMs, async () => {
       // Holding the lock, no live writer owns a temp file: any found was left by a killed process.
       await removeLeftoverTempFiles(this.file);
-      return work({ read: () => this.read(), write: (doc) => writeFileAtomic(this.file, serialize(doc), 0o600) });
+      return work({
+        read: () => this.read(),
+        write: (doc) => writeFileAtomic(this.file, serialize(doc, this.file), 0o600),
+      });
     });
   }
 }
 
-function serialize(doc: StoredIndexDocument): string {
+/** The file's text; refuses a document the next read would reject as corrupt (a bug, never written). */
+function serialize(doc: StoredIndexDocument, file: string): string {
   const { pending, ...rest } = doc;
-  return `${JSON.stringify(pending && pending.length > 0 ? { ...rest, pending } : rest, null, 2)}\n`;
+  const stored = pending && pending.length > 0 ? { ...rest, pending } : rest;
+  const why = indexProblem(stored);
+  if (why) {
+    throw new QkmsError(
+      'KMSInternalException',
+      `refusing to write the key index ${file}: ${why} (a QKMS bug; the index was left unchanged)`,
+    );
+  }
+  return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
 /** Parses and checks the document's shape; a corrupt index is an error, never silently an empty one. */
@@ -80,19 +93,8 @@ export function parseIndex(text: string, file: string): StoredIndexDocument {
   } catch {
     throw corrupt('not valid JSON');
   }
-  if (!isObject(doc)) throw corrupt('not a JSON object');
-  if (doc.version !== 1) throw corrupt(`unsupported version ${JSON.stringify(doc.version)}`);
-  if (!isObject(doc.keys) || !isObject(doc.aliases)) throw corrupt('"keys" and "aliases" must be objects');
-  if (doc.pending !== undefined && !Array.isArray(doc.pending)) throw corrupt('"pending" must be an array');
-  for (const [id, record] of Object.entries(doc.keys)) {
-    if (!isObject(record) || record.keyId !== id) throw corrupt(`the record of key ${id} is malformed`);
-  }
-  for (const [name, alias] of Object.entries(doc.aliases)) {
-    if (!isObject(alias) || alias.aliasName !== name) throw corrupt(`the record of alias ${name} is malformed`);
-  }
+  // Every record in full: an unknown state, a missing field or a made-up KeyId must fail closed.
+  const why = indexProblem(doc);
+  if (why) throw corrupt(why);
   return doc as unknown as StoredIndexDocument;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

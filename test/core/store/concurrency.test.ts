@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
 import { createKeyStore } from '../../../src/core/store/key-store';
-import { privateKeyFor, childRecord } from './children/store-for-child';
+import { privateKeyFor, childRecord, kid } from './children/store-for-child';
 import { PRIVATE_KEYRING, runChild, tempDataDir, uniqueService } from './helpers';
 import { deleteAllItems } from './keychain-cleanup';
 
@@ -18,7 +18,7 @@ describe.skipIf(!PRIVATE_KEYRING)('concurrent writers (real keychain)', () => {
   beforeAll(() => (data = tempDataDir()));
   it('4 processes × 25 updates (and key creations) lose no update', async () => {
     const store = createKeyStore({ dataDir: data.dir, keychain: new KeytarKeychain({ service }) });
-    await store.update((doc) => (doc.keys.shared = childRecord('shared', 'PendingImport')));
+    await store.update((doc) => (doc.keys[kid('shared')] = childRecord(kid('shared'), 'PendingImport')));
     const writers = ['w0', 'w1', 'w2', 'w3'];
     const started = Date.now();
     const results = await Promise.all(
@@ -28,9 +28,9 @@ describe.skipIf(!PRIVATE_KEYRING)('concurrent writers (real keychain)', () => {
     for (const r of results) expect(r, r.stderr).toMatchObject({ code: 0, stdout: 'done\n' });
 
     const doc = await store.read();
-    const tags = doc.keys.shared!.tags.map((t) => t.TagKey).sort();
+    const tags = doc.keys[kid('shared')]!.tags.map((t) => t.TagKey).sort();
     expect(tags).toEqual(writers.flatMap((w) => Array.from({ length: 25 }, (_, i) => `${w}-${i}`)).sort());
-    const created = Object.keys(doc.keys).filter((k) => k !== 'shared');
+    const created = Object.keys(doc.keys).filter((k) => k !== kid('shared'));
     expect(created).toHaveLength(12);
     for (const keyId of created) expect(await store.getPrivateKey(keyId)).toEqual(privateKeyFor(keyId));
   });

@@ -10,6 +10,8 @@ import type { Keychain } from '../../../src/core/store/keychain';
 import { lockedMessage, timeoutMessage } from '../../../src/core/store/keychain-errors';
 import type { KeychainStatus, KeyRecord } from '../../../src/core/store/types';
 
+export { kid } from './children/store-for-child';
+
 /** Real-keychain tests run only inside scripts/with-keyring.sh, never against the user's own keyring. */
 export const PRIVATE_KEYRING = process.env.QKMS_PRIVATE_KEYRING === '1';
 export const REPO = path.resolve(__dirname, '../../..');
@@ -26,6 +28,7 @@ export function tempDataDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** A well-formed Enabled record (AWS_KMS, with a public key); `overrides` change any field. */
 export function keyRecord(keyId: string, overrides: Partial<KeyRecord> = {}): KeyRecord {
   return {
     keyId,

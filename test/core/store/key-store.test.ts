@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QkmsError } from '../../../src/shared/errors';
 import { createKeyStore, type FileKeyStore } from '../../../src/core/store/key-store';
 import type { IndexDocument, StoredIndexDocument } from '../../../src/core/store/types';
-import { keyRecord, StubKeychain, tempDataDir } from './helpers';
+import { keyRecord, kid, StubKeychain, tempDataDir } from './helpers';
+
+const [K1, K2, K9, P] = [kid('k1'), kid('k2'), kid('k9'), kid('p')];
+const [LISTED, ORPHAN, IN_FLIGHT] = [kid('listed'), kid('orphan'), kid('in-flight')];
 
 let data: ReturnType<typeof tempDataDir>;
 let keychain: StubKeychain;
@@ -28,23 +31,23 @@ const stored = (): StoredIndexDocument => JSON.parse(readFileSync(store.indexFil
 describe('round trips', () => {
   it('createKey → read/getPrivateKey → destroyKey (with its aliases)', async () => {
     const secret = randomBytes(32);
-    await store.createKey(keyRecord('k1'), secret);
+    await store.createKey(keyRecord(K1), secret);
     await store.update((doc) => {
-      doc.aliases['alias/a'] = { aliasName: 'alias/a', targetKeyId: 'k1', creationDate: 1, lastUpdatedDate: 1 };
+      doc.aliases['alias/a'] = { aliasName: 'alias/a', targetKeyId: K1, creationDate: 1, lastUpdatedDate: 1 };
     });
-    expect((await store.read()).keys.k1?.state).toBe('Enabled');
-    expect(Buffer.from(await store.getPrivateKey('k1'))).toEqual(secret);
-    expect(keychain.items.get('key/k1')).toBe(secret.toString('base64'));
+    expect((await store.read()).keys[K1]?.state).toBe('Enabled');
+    expect(Buffer.from(await store.getPrivateKey(K1))).toEqual(secret);
+    expect(keychain.items.get(`key/${K1}`)).toBe(secret.toString('base64'));
 
-    await store.destroyKey('k1');
+    await store.destroyKey(K1);
     expect(await store.read()).toEqual({ version: 1, keys: {}, aliases: {} });
     expect(keychain.items.size).toBe(0);
-    expect((await errorOf(store.getPrivateKey('k1')))?.code).toBe('NotFoundException');
-    expect((await errorOf(store.destroyKey('k1')))?.code).toBe('NotFoundException');
+    expect((await errorOf(store.getPrivateKey(K1)))?.code).toBe('NotFoundException');
+    expect((await errorOf(store.destroyKey(K1)))?.code).toBe('NotFoundException');
   });
 
   it('read() never touches the keychain', async () => {
-    await store.createKey(keyRecord('k1'), randomBytes(32));
+    await store.createKey(keyRecord(K1), randomBytes(32));
     keychain.calls = 0;
     keychain.mode = 'hung';
     await store.read();
@@ -53,35 +56,65 @@ describe('round trips', () => {
 
   it('attachPrivateKey gives a PendingImport key its material and listed state', async () => {
     await store.update((doc) => {
-      doc.keys.k2 = keyRecord('k2', { state: 'PendingImport', origin: 'EXTERNAL', publicKeySpki: undefined });
+      doc.keys[K2] = keyRecord(K2, { state: 'PendingImport', origin: 'EXTERNAL', publicKeySpki: undefined });
     });
-    expect((await errorOf(store.getPrivateKey('k2')))?.code).toBe('KMSInvalidStateException');
+    expect((await errorOf(store.getPrivateKey(K2)))?.code).toBe('KMSInvalidStateException');
     const secret = randomBytes(32);
-    await store.attachPrivateKey('k2', secret, (r) => {
+    await store.attachPrivateKey(K2, secret, (r) => {
       r.state = 'Enabled';
-      r.publicKeySpki = 'MFkwEw';
+      r.publicKeySpki = 'MFkwEw==';
     });
-    expect((await store.read()).keys.k2).toMatchObject({ state: 'Enabled', publicKeySpki: 'MFkwEw' });
-    expect(Buffer.from(await store.getPrivateKey('k2'))).toEqual(secret);
-    expect((await errorOf(store.attachPrivateKey('k2', secret, () => undefined)))?.code).toBe(
-      'KMSInvalidStateException',
-    );
+    expect((await store.read()).keys[K2]).toMatchObject({ state: 'Enabled', publicKeySpki: 'MFkwEw==' });
+    expect(Buffer.from(await store.getPrivateKey(K2))).toEqual(secret);
+    expect((await errorOf(store.attachPrivateKey(K2, secret, () => undefined)))?.code).toBe('KMSInvalidStateException');
   });
 
   it('refuses a duplicate KeyId without touching the existing private key', async () => {
     const secret = randomBytes(32);
-    await store.createKey(keyRecord('k1'), secret);
-    expect((await errorOf(store.createKey(keyRecord('k1'), randomBytes(32))))?.code).toBe('AlreadyExistsException');
-    expect(Buffer.from(await store.getPrivateKey('k1'))).toEqual(secret);
+    await store.createKey(keyRecord(K1), secret);
+    expect((await errorOf(store.createKey(keyRecord(K1), randomBytes(32))))?.code).toBe('AlreadyExistsException');
+    expect(Buffer.from(await store.getPrivateKey(K1))).toEqual(secret);
+  });
+});
+
+describe('a tampered index fails closed', () => {
+  it.each<[string, (doc: Record<string, Record<string, unknown>>) => void, RegExp]>([
+    ['an unknown state', (keys) => (keys[K1]!.state = 'Bogus'), /"state" is "Bogus"/],
+    ['a lower-case state', (keys) => (keys[K1]!.state = 'disabled'), /"state" is "disabled"/],
+    ['no state', (keys) => delete keys[K1]!.state, /"state" is missing/],
+    ['a record of only its keyId', (keys) => (keys[K1] = { keyId: K1 }), /"keySpec" is missing/],
+    ['a record keyed "zzz"', (keys) => (keys.zzz = { ...keys[K1], keyId: 'zzz' }), /key "zzz" .*not a lowercase UUID/],
+  ])('%s: nothing is listed or derived with, and nothing is rewritten', async (_, tamper, why) => {
+    await store.createKey(keyRecord(K1), randomBytes(32));
+    const doc = JSON.parse(readFileSync(store.indexFile, 'utf8')) as { keys: Record<string, Record<string, unknown>> };
+    tamper(doc.keys);
+    const tampered = JSON.stringify(doc);
+    writeFileSync(store.indexFile, tampered);
+    keychain.calls = 0;
+    for (const call of [
+      () => store.read(),
+      () => store.getPrivateKey(K1),
+      () => store.update(() => undefined),
+      () => store.destroyKey(K1),
+      () => store.createKey(keyRecord(K2), randomBytes(32)),
+    ]) {
+      const error = await errorOf(call());
+      expect(error?.code).toBe('KMSInternalException');
+      expect(error?.message).toContain(`the key index ${store.indexFile} is corrupt (`);
+      expect(error?.message).toMatch(why);
+    }
+    expect(keychain.calls).toBe(0);
+    expect(keychain.items.has(`key/${K1}`)).toBe(true);
+    expect(readFileSync(store.indexFile, 'utf8')).toBe(tampered);
   });
 });
 
 describe('update() guards the invariants', () => {
-  beforeEach(() => store.createKey(keyRecord('k1'), randomBytes(32)));
+  beforeEach(() => store.createKey(keyRecord(K1), randomBytes(32)));
   it.each<[string, (doc: IndexDocument) => unknown, RegExp]>([
-    ['remove a key', (doc) => delete doc.keys.k1, /cannot remove key k1; use destroyKey/],
-    ['add a usable key', (doc) => (doc.keys.k9 = keyRecord('k9')), /only as PendingImport/],
-    ['re-enter PendingImport', (doc) => (doc.keys.k1!.state = 'PendingImport'), /back to PendingImport/],
+    ['remove a key', (doc) => delete doc.keys[K1], new RegExp(`cannot remove key ${K1}; use destroyKey`)],
+    ['add a usable key', (doc) => (doc.keys[K9] = keyRecord(K9)), /only as PendingImport/],
+    ['re-enter PendingImport', (doc) => (doc.keys[K1]!.state = 'PendingImport'), /back to PendingImport/],
   ])('cannot %s', async (_, mutate, message) => {
     const before = readFileSync(store.indexFile, 'utf8');
     const error = await errorOf(store.update(mutate));
@@ -100,7 +133,7 @@ describe('update() guards the invariants', () => {
     await store.update(
       (doc) =>
         ((doc as StoredIndexDocument).pending = [
-          { op: 'delete', keyId: 'k1', ownerPid: 0, ownerRun: 'x', startedAt: 0 },
+          { op: 'delete', keyId: K1, ownerPid: 0, ownerRun: 'x', startedAt: 0 },
         ]),
     );
     expect(stored().pending).toBeUndefined();
@@ -109,29 +142,29 @@ describe('update() guards the invariants', () => {
 
 describe('a locked or unreachable keychain is never reported as NotFound', () => {
   it('getPrivateKey on a locked keychain → KeyUnavailableException "locked"', async () => {
-    await store.createKey(keyRecord('k1'), randomBytes(32));
+    await store.createKey(keyRecord(K1), randomBytes(32));
     keychain.mode = 'locked';
-    const error = await errorOf(store.getPrivateKey('k1'));
+    const error = await errorOf(store.getPrivateKey(K1));
     expect(error?.code).toBe('KeyUnavailableException');
     expect(error?.message).toMatch(/is locked; unlock it/);
   });
 
   it('createKey on a locked keychain lists nothing and leaves no journal entry', async () => {
     keychain.mode = 'locked';
-    expect((await errorOf(store.createKey(keyRecord('k1'), randomBytes(32))))?.code).toBe('KeyUnavailableException');
+    expect((await errorOf(store.createKey(keyRecord(K1), randomBytes(32))))?.code).toBe('KeyUnavailableException');
     expect(stored()).toEqual({ version: 1, keys: {}, aliases: {} });
   });
 
   it('destroyKey on a locked keychain unlists the key, says so, and the next write deletes the item', async () => {
-    await store.createKey(keyRecord('k1'), randomBytes(32));
+    await store.createKey(keyRecord(K1), randomBytes(32));
     keychain.mode = 'locked';
-    const error = await errorOf(store.destroyKey('k1'));
+    const error = await errorOf(store.destroyKey(K1));
     expect(error?.code).toBe('KeyUnavailableException');
     expect(error?.message).toMatch(
-      /key k1 was deleted from the index, but its private key is still in the keychain.*is locked/,
+      new RegExp(`key ${K1} was deleted from the index, but its private key is still in the keychain.*is locked`),
     );
-    expect(stored().pending).toMatchObject([{ op: 'delete', keyId: 'k1', ownerPid: 0 }]);
-    expect(keychain.items.has('key/k1')).toBe(true);
+    expect(stored().pending).toMatchObject([{ op: 'delete', keyId: K1, ownerPid: 0 }]);
+    expect(keychain.items.has(`key/${K1}`)).toBe(true);
 
     await store.update(() => undefined); // still locked: the entry stays
     expect(stored().pending).toHaveLength(1);
@@ -142,17 +175,17 @@ describe('a locked or unreachable keychain is never reported as NotFound', () =>
   });
 
   it('a hung keychain fails getPrivateKey with DependencyTimeoutException', async () => {
-    await store.createKey(keyRecord('k1'), randomBytes(32));
+    await store.createKey(keyRecord(K1), randomBytes(32));
     keychain.mode = 'hung';
-    expect((await errorOf(store.getPrivateKey('k1')))?.code).toBe('DependencyTimeoutException');
+    expect((await errorOf(store.getPrivateKey(K1)))?.code).toBe('DependencyTimeoutException');
   });
 
   it('an item deleted outside QKMS is reported as missing key material, not NotFound', async () => {
-    await store.createKey(keyRecord('k1'), randomBytes(32));
+    await store.createKey(keyRecord(K1), randomBytes(32));
     keychain.items.clear();
-    const error = await errorOf(store.getPrivateKey('k1'));
+    const error = await errorOf(store.getPrivateKey(K1));
     expect(error?.code).toBe('KeyUnavailableException');
-    expect(error?.message).toMatch(/private key of key k1 is missing from the stub keychain \(account key\/k1\)/);
+    expect(error?.message).toContain(`private key of key ${K1} is missing from the stub keychain (account key/${K1})`);
   });
 });
 
@@ -160,35 +193,37 @@ describe('journal recovery', () => {
   const deadOwner = { ownerPid: 4_194_304 + 17, ownerRun: 'dead', startedAt: 1 };
 
   it('deletes the orphan item of an interrupted create, and never the item of a listed key', async () => {
-    await store.createKey(keyRecord('listed'), randomBytes(32));
-    keychain.items.set('key/orphan', 'AAAA');
+    await store.createKey(keyRecord(LISTED), randomBytes(32));
+    keychain.items.set(`key/${ORPHAN}`, 'AAAA');
     const doc = stored();
     doc.pending = [
-      { op: 'create', keyId: 'orphan', ...deadOwner },
-      { op: 'create', keyId: 'listed', ...deadOwner },
-      { op: 'delete', keyId: 'listed', ...deadOwner },
-      { op: 'create', keyId: 'in-flight', ownerPid: process.ppid, ownerRun: 'live', startedAt: 1 },
+      { op: 'create', keyId: ORPHAN, ...deadOwner },
+      { op: 'create', keyId: LISTED, ...deadOwner },
+      { op: 'delete', keyId: LISTED, ...deadOwner },
+      { op: 'create', keyId: IN_FLIGHT, ownerPid: process.ppid, ownerRun: 'live', startedAt: 1 },
     ];
     writeFileSync(store.indexFile, JSON.stringify(doc));
-    expect((await store.read()).keys.listed).toBeDefined(); // reads neither settle nor fail
+    expect((await store.read()).keys[LISTED]).toBeDefined(); // reads neither settle nor fail
     await store.update(() => undefined);
-    expect([...keychain.items.keys()]).toEqual(['key/listed']);
+    expect([...keychain.items.keys()]).toEqual([`key/${LISTED}`]);
     // A live owner's entry is left for its owner.
     expect(stored().pending).toEqual([
-      { op: 'create', keyId: 'in-flight', ownerPid: process.ppid, ownerRun: 'live', startedAt: 1 },
+      { op: 'create', keyId: IN_FLIGHT, ownerPid: process.ppid, ownerRun: 'live', startedAt: 1 },
     ]);
   });
 
   it('rolls back an interrupted attach (the key stays PendingImport)', async () => {
-    await store.update((doc) => (doc.keys.p = keyRecord('p', { state: 'PendingImport', publicKeySpki: undefined })));
-    keychain.items.set('key/p', 'AAAA');
+    await store.update(
+      (doc) => (doc.keys[P] = keyRecord(P, { state: 'PendingImport', origin: 'EXTERNAL', publicKeySpki: undefined })),
+    );
+    keychain.items.set(`key/${P}`, 'AAAA');
     writeFileSync(
       store.indexFile,
-      JSON.stringify({ ...stored(), pending: [{ op: 'attach', keyId: 'p', ...deadOwner }] }),
+      JSON.stringify({ ...stored(), pending: [{ op: 'attach', keyId: P, ...deadOwner }] }),
     );
     await store.update(() => undefined);
     expect(keychain.items.size).toBe(0);
-    expect((await store.read()).keys.p?.state).toBe('PendingImport');
+    expect((await store.read()).keys[P]?.state).toBe('PendingImport');
   });
 });
 
@@ -197,15 +232,15 @@ describe('key material never leaks', () => {
     const secrets = Array.from({ length: 3 }, () => randomBytes(32));
     const messages: string[] = [];
     const record = async (p: Promise<unknown>) => messages.push((await errorOf(p))?.message ?? '');
-    for (const [i, s] of secrets.entries()) await store.createKey(keyRecord(`k${i}`), s);
-    await record(store.createKey(keyRecord('k0'), secrets[0]!));
-    keychain.items.set('key/k2', 'not base64!');
-    await record(store.getPrivateKey('k2'));
+    for (const [i, s] of secrets.entries()) await store.createKey(keyRecord(kid(`k${i}`)), s);
+    await record(store.createKey(keyRecord(kid('k0')), secrets[0]!));
+    keychain.items.set(`key/${K2}`, 'not base64!');
+    await record(store.getPrivateKey(K2));
     for (const mode of ['locked', 'unavailable', 'hung'] as const) {
       keychain.mode = mode;
-      await record(store.getPrivateKey('k0'));
-      await record(store.createKey(keyRecord(`new-${mode}`), secrets[1]!));
-      await record(store.destroyKey('k1'));
+      await record(store.getPrivateKey(kid('k0')));
+      await record(store.createKey(keyRecord(kid(`new-${mode}`)), secrets[1]!));
+      await record(store.destroyKey(K1));
     }
     const haystack = [readFileSync(store.indexFile, 'utf8'), ...messages].join('\n');
     expect(messages.filter(Boolean).length).toBeGreaterThan(8);

@@ -7,9 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collect, CHILDREN, PRIVATE_KEYRING, REPO, runChild, TSX } from './helpers';
+import { collect, CHILDREN, kid, PRIVATE_KEYRING, REPO, runChild, TSX } from './helpers';
 
 const SCRIPT = path.join(CHILDREN, 'keychain-scenario.child.ts');
+const K1 = kid('k1');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'qkms-failures-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -66,8 +67,10 @@ describe('keychain failures (real keytar)', () => {
       expect(result[op]).toMatchObject({ ok: false, code: 'KeyUnavailableException' });
       expect(result[op]?.message).toMatch(/is locked; unlock it/);
     }
-    expect(result.destroyKey?.message).toMatch(/^key k1 was deleted from the index, but its private key is still/);
-    expect(result.index.pending).toMatchObject([{ op: 'delete', keyId: 'k1', ownerPid: 0 }]);
+    expect(result.destroyKey?.message).toMatch(
+      new RegExp(`^key ${K1} was deleted from the index, but its private key is still`),
+    );
+    expect(result.index.pending).toMatchObject([{ op: 'delete', keyId: K1, ownerPid: 0 }]);
   });
 
   it('no D-Bus session: "Cannot autolaunch D-Bus" → KeyUnavailableException with the remedy', async () => {
@@ -116,8 +119,8 @@ describe('keychain failures (real keytar)', () => {
     // The index was still written after several hung calls: they did not starve the fs thread pool.
     // Their journal entries stay for a later writer (a timed-out call may have landed before the kill).
     expect(result.index.pending).toMatchObject([
-      { op: 'create', keyId: 'k2' },
-      { op: 'delete', keyId: 'k1' },
+      { op: 'create', keyId: kid('k2') },
+      { op: 'delete', keyId: K1 },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyStore } from '../../../src/core/store/key-store';
 import { KeytarKeychain } from '../../../src/core/store/keytar-keychain';
-import { keyRecord, PRIVATE_KEYRING, tempDataDir, uniqueService } from './helpers';
+import { keyRecord, kid, PRIVATE_KEYRING, tempDataDir, uniqueService } from './helpers';
 import { deleteAllItems, listAccounts } from './keychain-cleanup';
 
 const service = uniqueService('keytar');
@@ -39,7 +39,7 @@ describe.skipIf(!PRIVATE_KEYRING)('KeytarKeychain on the real keychain', () => {
 
   it('the key store round-trips private keys through the real keychain, and none reaches the index', async () => {
     const store = createKeyStore({ dataDir: data.dir, keychain });
-    const secrets = new Map(Array.from({ length: 5 }, (_, i) => [`k${i}`, randomBytes(i === 0 ? 66 : 32)]));
+    const secrets = new Map(Array.from({ length: 5 }, (_, i) => [kid(`k${i}`), randomBytes(i === 0 ? 66 : 32)]));
     for (const [keyId, secret] of secrets) await store.createKey(keyRecord(keyId), secret);
     for (const [keyId, secret] of secrets) expect(Buffer.from(await store.getPrivateKey(keyId))).toEqual(secret);
     const index = readFileSync(store.indexFile, 'utf8');
@@ -59,11 +59,11 @@ describe.skipIf(!PRIVATE_KEYRING)('KeytarKeychain on the real keychain', () => {
       get: await msPerCall(50, (i) => keychain.getSecret(`t${i % 20}`)),
       delete: await msPerCall(20, (i) => keychain.deleteSecret(`t${i}`)),
       status: await msPerCall(10, () => keychain.status()),
-      createKey: await msPerCall(20, (i) => store.createKey(keyRecord(`c${i}`), randomBytes(32))),
-      getPrivateKey: await msPerCall(50, (i) => store.getPrivateKey(`c${i % 20}`)),
+      createKey: await msPerCall(20, (i) => store.createKey(keyRecord(kid(`c${i}`)), randomBytes(32))),
+      getPrivateKey: await msPerCall(50, (i) => store.getPrivateKey(kid(`c${i % 20}`))),
       read: await msPerCall(50, () => store.read()),
       update: await msPerCall(20, () => store.update(() => undefined)),
-      destroyKey: await msPerCall(20, (i) => store.destroyKey(`c${i}`)),
+      destroyKey: await msPerCall(20, (i) => store.destroyKey(kid(`c${i}`))),
     };
     const rounded = Object.entries(costs).map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
     console.log(`keychain/store ms per call: ${rounded.join(', ')}`);

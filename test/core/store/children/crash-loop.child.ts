@@ -1,22 +1,25 @@
 // Creates, attaches and destroys keys on the real keychain in an endless loop, to be killed with
 // SIGKILL at a random moment by crash.test.ts. Args: <dataDir> <service> <worker name>.
 import { randomUUID } from 'node:crypto';
-import { childRecord, childStore, privateKeyFor } from './store-for-child';
+import { CHILD_SPKI, childRecord, childStore, privateKeyFor } from './store-for-child';
 
 async function main(): Promise<void> {
-  const [dataDir, service, worker] = process.argv.slice(2) as [string, string, string];
+  const [dataDir, service] = process.argv.slice(2) as [string, string];
   const store = childStore(dataDir, service);
   process.stdout.write('ready\n');
   for (;;) {
     const roll = Math.random();
     const keys = Object.values((await store.read()).keys);
     if (roll < 0.45 || keys.length < 3) {
-      const keyId = `${worker}-${randomUUID()}`;
+      const keyId = randomUUID();
       await store.createKey(childRecord(keyId), privateKeyFor(keyId));
     } else if (roll < 0.55) {
-      const keyId = `${worker}-${randomUUID()}`;
+      const keyId = randomUUID();
       await store.update((doc) => (doc.keys[keyId] = childRecord(keyId, 'PendingImport')));
-      await store.attachPrivateKey(keyId, privateKeyFor(keyId), (record) => (record.state = 'Enabled'));
+      await store.attachPrivateKey(keyId, privateKeyFor(keyId), (record) => {
+        record.state = 'Enabled';
+        record.publicKeySpki = CHILD_SPKI;
+      });
     } else {
       const victim = keys[Math.floor(Math.random() * keys.length)]!;
       // Another worker may destroy it first: that is fine.

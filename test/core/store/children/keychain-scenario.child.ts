@@ -9,8 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKeyStore } from '../../../../src/core/store/key-store';
 import { KeytarKeychain } from '../../../../src/core/store/keytar-keychain';
+import { CHILD_SPKI, kid } from './store-for-child';
 
 const scenario = process.argv[2];
+const K1 = kid('k1');
 const outcome = async (call: () => Promise<unknown>) =>
   call().then(
     (value) => ({ ok: true, value: value instanceof Uint8Array ? '<bytes>' : value }),
@@ -30,13 +32,14 @@ async function main(): Promise<void> {
     state: 'Enabled' as const,
     description: '',
     creationDate: Date.now(),
+    publicKeySpki: CHILD_SPKI,
     tags: [],
   });
   const result: Record<string, unknown> = { scenario };
   if (scenario !== 'locked') {
     // A listed key whose item cannot be reached: must be KeyUnavailable/DependencyTimeout, never NotFound.
     mkdirSync(path.dirname(store.indexFile), { recursive: true });
-    writeFileSync(store.indexFile, JSON.stringify({ version: 1, keys: { k1: record('k1') }, aliases: {} }));
+    writeFileSync(store.indexFile, JSON.stringify({ version: 1, keys: { [K1]: record(K1) }, aliases: {} }));
   }
   let silentBus: net.Server | undefined;
   if (scenario === 'hung') {
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${socket}`;
   }
   if (scenario === 'locked') {
-    result.setup = await outcome(() => store.createKey(record('k1'), randomBytes(32)));
+    result.setup = await outcome(() => store.createKey(record(K1), randomBytes(32)));
     execFileSync('gdbus', [
       'call',
       '--session',
@@ -60,15 +63,15 @@ async function main(): Promise<void> {
       "['/org/freedesktop/secrets/collection/login']",
     ]);
     // The premise: keytar itself reports nothing on a locked keyring.
-    result.rawGet = await keychain.getSecret('key/k1');
-    result.rawDelete = await keychain.deleteSecret('key/k1');
+    result.rawGet = await keychain.getSecret(`key/${K1}`);
+    result.rawDelete = await keychain.deleteSecret(`key/${K1}`);
   }
   const started = Date.now();
   result.status = await keychain.status();
   result.getSecret = await outcome(() => keychain.getSecret('key/none'));
-  result.getPrivateKey = await outcome(() => store.getPrivateKey('k1'));
-  result.createKey = await outcome(() => store.createKey(record('k2'), randomBytes(32)));
-  result.destroyKey = await outcome(() => store.destroyKey('k1'));
+  result.getPrivateKey = await outcome(() => store.getPrivateKey(K1));
+  result.createKey = await outcome(() => store.createKey(record(kid('k2')), randomBytes(32)));
+  result.destroyKey = await outcome(() => store.destroyKey(K1));
   result.elapsedMs = Date.now() - started;
   result.index = JSON.parse(readFileSync(store.indexFile, 'utf8') || 'null');
   rmSync(root, { recursive: true, force: true });
