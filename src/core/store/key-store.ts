@@ -1,6 +1,7 @@
 // The key store: metadata in the index, private keys in the OS keychain, kept consistent across
 // crashes. Invariants (each step below is ordered to keep them at every instant):
-//   - a listed key that is not PendingImport has its private key in the keychain;
+//   - a listed key with key material (hasKeyMaterial: not PendingImport, nor PendingDeletion before its
+//     import) has its private key in the keychain; a key without key material has no keychain item;
 //   - the private key of a listed key is never deleted;
 //   - a keychain item of an unlisted key is always named by a journal entry, so it gets deleted.
 // Every multi-step change runs under the index lock: journal entry → keychain → commit (+ drop entry).
@@ -8,9 +9,10 @@ import { QkmsError } from '../../shared/errors';
 import type { Keychain } from './keychain';
 import { privateKeyAccount } from './keychain';
 import { journalEntry, removeEntry, settleAbandoned } from './keychain-journal';
+import { indexProblem } from './index-validation';
 import { type IndexTransaction, MetadataIndex } from './metadata-index';
 import type { IndexDocument, KeychainStatus, KeyRecord, KeyStore, StoredIndexDocument } from './types';
-import { checkUpdateKeepsInvariants } from './update-guard';
+import { checkUpdateKeepsInvariants, hasKeyMaterial } from './update-guard';
 
 export { defaultDataDir, QKMS_APP_NAME } from './data-dir';
 
@@ -94,6 +96,7 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
       await index.locked(async (tx) => {
         const doc = await begin(tx);
         if (doc.keys[record.keyId]) throw new QkmsError('AlreadyExistsException', `key ${record.keyId} already exists`);
+        refuseMalformed('createKey()', { ...doc, keys: { ...doc.keys, [record.keyId]: record } });
         await storeThenCommit(tx, doc, record.keyId, 'create', privateKey, () => {
           doc.keys[record.keyId] = structuredClone(record);
         });
@@ -118,12 +121,14 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
         // Completed before the keychain is touched, so a throwing `complete` needs no undo.
         const completed = structuredClone(record);
         complete(completed);
-        if (completed.state === 'PendingImport' || completed.keyId !== keyId) {
+        const usable = completed.state === 'Enabled' || completed.state === 'Disabled';
+        if (!usable || completed.publicKeySpki === undefined || completed.keyId !== keyId) {
           throw new QkmsError(
             'KMSInternalException',
-            `attachPrivateKey(): complete() must move key ${keyId} out of PendingImport`,
+            `attachPrivateKey(): complete() must make key ${keyId} Enabled or Disabled and set its public key`,
           );
         }
+        refuseMalformed('attachPrivateKey()', { ...doc, keys: { ...doc.keys, [keyId]: completed } });
         await storeThenCommit(tx, doc, keyId, 'attach', privateKey, () => {
           doc.keys[keyId] = completed;
         });
@@ -136,6 +141,9 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
       if (record.state === 'PendingImport') {
         throw new QkmsError('KMSInvalidStateException', `key ${keyId} is pending import; it has no key material yet`);
       }
+      if (!hasKeyMaterial(record)) {
+        throw new QkmsError('KMSInvalidStateException', `key ${keyId} is ${record.state}; it has no key material`);
+      }
       const secret = (await keychain.getSecret(privateKeyAccount(keyId))) ?? (await explainMissing(keyId));
       return decodePrivateKey(keyId, secret);
     },
@@ -143,12 +151,23 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
     async destroyKey(keyId: string): Promise<void> {
       await index.locked(async (tx) => {
         const doc = await begin(tx);
-        if (!doc.keys[keyId]) throw new QkmsError('NotFoundException', `key ${keyId} does not exist`);
+        const record = doc.keys[keyId];
+        if (!record) throw new QkmsError('NotFoundException', `key ${keyId} does not exist`);
+        const unlist = () => {
+          delete doc.keys[keyId];
+          for (const [name, alias] of Object.entries(doc.aliases))
+            if (alias.targetKeyId === keyId) delete doc.aliases[name];
+        };
+        if (!hasKeyMaterial(record)) {
+          // No private key was ever stored (an interrupted import's item is journalled and settled apart):
+          // nothing to delete from the keychain, so it is not even asked — a locked one cannot fail this.
+          unlist();
+          await tx.write(doc);
+          return;
+        }
         // Unlist first (key, its aliases, and the journal entry naming its item, in one atomic write).
         const entry = journalEntry('delete', keyId);
-        delete doc.keys[keyId];
-        for (const [name, alias] of Object.entries(doc.aliases))
-          if (alias.targetKeyId === keyId) delete doc.aliases[name];
+        unlist();
         doc.pending = [...(doc.pending ?? []), entry];
         await tx.write(doc);
         const unlisted = `key ${keyId} was deleted from the index, but its private key is still in the keychain (it will be deleted by a later write): `;
@@ -196,6 +215,12 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
         'it was deleted outside QKMS or the keyring was replaced; the key cannot be used',
     );
   }
+}
+
+/** A record the index would refuse is refused before its private key reaches the keychain. */
+function refuseMalformed(operation: string, next: StoredIndexDocument): void {
+  const why = indexProblem(next);
+  if (why) throw new QkmsError('KMSInternalException', `${operation} refused a record the index cannot hold: ${why}`);
 }
 
 function decodePrivateKey(keyId: string, secret: string): Uint8Array {

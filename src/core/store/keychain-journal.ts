@@ -6,6 +6,7 @@ import type { Keychain } from './keychain';
 import { privateKeyAccount } from './keychain';
 import { isProcessAlive, PROCESS_RUN_ID } from './process-alive';
 import type { PendingKeychainOp, StoredIndexDocument } from './types';
+import { hasKeyMaterial } from './update-guard';
 
 export function journalEntry(op: PendingKeychainOp['op'], keyId: string): PendingKeychainOp {
   return { op, keyId, ownerPid: process.pid, ownerRun: PROCESS_RUN_ID, startedAt: Date.now() };
@@ -31,7 +32,7 @@ export function isAbandoned(entry: PendingKeychainOp): boolean {
 
 /**
  * Finishes or undoes abandoned entries: the keychain item of a key that is not listed (a create or
- * delete interrupted), or of a key still PendingImport (an attach interrupted), is deleted. The item
+ * delete interrupted), or of a key without key material (an attach interrupted), is deleted. The item
  * of a listed, usable key is never deleted. Returns true when `doc.pending` changed. Keychain trouble
  * leaves the entries for a later writer; it never fails the caller's own operation.
  */
@@ -43,7 +44,9 @@ export async function settleAbandoned(doc: StoredIndexDocument, keychain: Keycha
   let keychainReady: boolean | undefined;
   for (const entry of abandoned) {
     const record = doc.keys[entry.keyId];
-    const itemBelongsToListedKey = record !== undefined && !(entry.op === 'attach' && record.state === 'PendingImport');
+    // A listed key without key material (PendingImport, or scheduled for deletion before its import) owns
+    // no keychain item: the item of its interrupted attach is an orphan.
+    const itemBelongsToListedKey = record !== undefined && hasKeyMaterial(record);
     if (itemBelongsToListedKey) {
       settled.add(entry); // committed, or the key is listed again: its private key must stay
       continue;

@@ -42,4 +42,35 @@ describe('ScheduleKeyDeletion', () => {
     });
     expect(await keychain.getSecret(privateKeyAccount(KeyId))).toBeNull();
   });
+
+  it('a key pending import (Origin EXTERNAL) can be scheduled for deletion, cancelled, and deleted when due', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
+    const service = createKmsService({
+      store: createKeyStore({ dataDir, keychain }),
+      accountId: '123456789012',
+      now: () => now,
+    });
+    const state = async (KeyId: string) => {
+      const described = await service.call('DescribeKey', { KeyId });
+      return described.ok ? described.value.KeyMetadata.KeyState : described.error.__type;
+    };
+    const created = await service.call('CreateKey', { KeySpec: 'ECC_NIST_P256', Origin: 'EXTERNAL' });
+    if (!created.ok) throw new Error(created.error.message);
+    const KeyId = created.value.KeyMetadata.KeyId;
+    expect(await state(KeyId)).toBe('PendingImport');
+
+    const scheduled = await service.call('ScheduleKeyDeletion', { KeyId, PendingWindowInDays: 7 });
+    expect(scheduled).toMatchObject({ ok: true, value: { KeyState: 'PendingDeletion', PendingWindowInDays: 7 } });
+    expect(await state(KeyId)).toBe('PendingDeletion');
+    expect(await service.call('CancelKeyDeletion', { KeyId })).toMatchObject({ ok: true });
+    expect(await state(KeyId)).toBe('PendingImport'); // never had material: back to PendingImport, not Disabled
+
+    await service.call('CreateAlias', { AliasName: 'alias/never-imported', TargetKeyId: KeyId });
+    expect(await service.call('ScheduleKeyDeletion', { KeyId, PendingWindowInDays: 7 })).toMatchObject({ ok: true });
+    now += 7 * 86_400_000 + 1000;
+    expect(await state(KeyId)).toBe('NotFoundException');
+    expect(await state('alias/never-imported')).toBe('NotFoundException');
+    expect(await keychain.getSecret(privateKeyAccount(KeyId))).toBeNull();
+  });
 });

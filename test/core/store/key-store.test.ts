@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QkmsError } from '../../../src/shared/errors';
 import { createKeyStore, type FileKeyStore } from '../../../src/core/store/key-store';
-import type { IndexDocument, StoredIndexDocument } from '../../../src/core/store/types';
+import type { IndexDocument, KeyRecord, StoredIndexDocument } from '../../../src/core/store/types';
 import { keyRecord, kid, StubKeychain, tempDataDir } from './helpers';
 
 const [K1, K2, K9, P] = [kid('k1'), kid('k2'), kid('k9'), kid('p')];
@@ -137,6 +137,111 @@ describe('update() guards the invariants', () => {
         ]),
     );
     expect(stored().pending).toBeUndefined();
+  });
+});
+
+describe('a key without key material (pending import) can be scheduled for deletion and destroyed', () => {
+  const pendingImport = () => keyRecord(P, { state: 'PendingImport', origin: 'EXTERNAL', publicKeySpki: undefined });
+  const schedule = (doc: IndexDocument) =>
+    Object.assign(doc.keys[P]!, { state: 'PendingDeletion', deletionDate: 5, pendingWindowInDays: 7 });
+  beforeEach(() => store.update((doc) => (doc.keys[P] = pendingImport())));
+
+  it('PendingImport → PendingDeletion → PendingImport through update()', async () => {
+    await store.update(schedule);
+    expect((await store.read()).keys[P]).toMatchObject({ state: 'PendingDeletion', deletionDate: 5 });
+    expect((await errorOf(store.getPrivateKey(P)))?.message).toMatch(/is PendingDeletion; it has no key material/);
+    await store.update((doc) => {
+      doc.keys[P]!.state = 'PendingImport';
+      delete doc.keys[P]!.deletionDate;
+      delete doc.keys[P]!.pendingWindowInDays;
+    });
+    expect((await store.read()).keys[P]).toEqual(pendingImport());
+  });
+
+  it.each<[string, (doc: IndexDocument) => unknown, RegExp]>([
+    [
+      'make it Enabled',
+      (doc) => (doc.keys[P]!.state = 'Enabled'),
+      /cannot make key .* Enabled: it has no key material/,
+    ],
+    ['make it Disabled', (doc) => (doc.keys[P]!.state = 'Disabled'), /cannot make key .* Disabled: it has no key/],
+    [
+      'give it a public key while scheduling its deletion',
+      (doc) => (schedule(doc), (doc.keys[P]!.publicKeySpki = 'MFkw')),
+      /cannot give key .* a public key; it has no key material/,
+    ],
+  ])('update() still cannot %s', async (_, mutate, message) => {
+    const before = readFileSync(store.indexFile, 'utf8');
+    const error = await errorOf(store.update(mutate));
+    expect(error?.code).toBe('KMSInternalException');
+    expect(error?.message).toMatch(message);
+    expect(readFileSync(store.indexFile, 'utf8')).toBe(before);
+  });
+
+  it('a scheduled material-less key cannot be made usable either, nor attached', async () => {
+    await store.update(schedule);
+    const error = await errorOf(store.update((doc) => (doc.keys[P]!.state = 'Disabled')));
+    expect(error?.message).toMatch(/cannot make key .* Disabled: it has no key material \(PendingDeletion\)/);
+    const attach = await errorOf(store.attachPrivateKey(P, randomBytes(32), (r) => (r.state = 'Enabled')));
+    expect(attach?.code).toBe('KMSInvalidStateException');
+    expect(keychain.items.size).toBe(0);
+  });
+
+  it('attachPrivateKey must make the key usable with its public key, before the keychain is touched', async () => {
+    for (const complete of [
+      (r: KeyRecord) => (r.state = 'Enabled'),
+      (r: KeyRecord) => Object.assign(r, { state: 'PendingDeletion', publicKeySpki: 'MFkw' }),
+    ]) {
+      const error = await errorOf(store.attachPrivateKey(P, randomBytes(32), complete));
+      expect(error?.message).toMatch(/complete\(\) must make key .* Enabled or Disabled and set its public key/);
+    }
+    const malformed = (r: KeyRecord) => Object.assign(r, { state: 'Enabled', publicKeySpki: 'not base64!' });
+    expect((await errorOf(store.attachPrivateKey(P, randomBytes(32), malformed)))?.message).toMatch(
+      /attachPrivateKey\(\) refused a record the index cannot hold: .*"publicKeySpki" is not a base64 string/,
+    );
+    const bogus = keyRecord(K1, { state: 'Bogus' as never });
+    expect((await errorOf(store.createKey(bogus, randomBytes(32))))?.message).toMatch(
+      /createKey\(\) refused a record the index cannot hold: .*"state" is "Bogus"/,
+    );
+    expect(keychain.calls).toBe(0);
+    expect((await store.read()).keys[P]?.state).toBe('PendingImport');
+  });
+
+  it('a key with key material cannot lose its public key (destroyKey would then skip its item)', async () => {
+    await store.createKey(keyRecord(K1), randomBytes(32));
+    const error = await errorOf(
+      store.update((doc) => {
+        Object.assign(doc.keys[K1]!, { state: 'PendingDeletion', deletionDate: 5, pendingWindowInDays: 7 });
+        delete doc.keys[K1]!.publicKeySpki;
+      }),
+    );
+    expect(error?.message).toMatch(/cannot remove the public key of key .*; it has key material/);
+  });
+
+  it.each(['ready', 'locked', 'unavailable', 'hung'] as const)(
+    'destroyKey unlists it (and its aliases) without asking the keychain (%s)',
+    async (mode) => {
+      await store.update((doc) => {
+        schedule(doc);
+        doc.aliases['alias/p'] = { aliasName: 'alias/p', targetKeyId: P, creationDate: 1, lastUpdatedDate: 1 };
+      });
+      keychain.mode = mode;
+      keychain.calls = 0;
+      await store.destroyKey(P);
+      expect(keychain.calls).toBe(0);
+      expect(stored()).toEqual({ version: 1, keys: {}, aliases: {} });
+    },
+  );
+
+  it('the item of an interrupted attach is still deleted once the key is scheduled for deletion', async () => {
+    keychain.items.set(`key/${P}`, 'AAAA');
+    const dead = { ownerPid: 4_194_304 + 17, ownerRun: 'dead', startedAt: 1 };
+    await store.update(schedule);
+    writeFileSync(store.indexFile, JSON.stringify({ ...stored(), pending: [{ op: 'attach', keyId: P, ...dead }] }));
+    await store.update(() => undefined);
+    expect(keychain.items.size).toBe(0);
+    expect(stored().pending).toBeUndefined();
+    expect((await store.read()).keys[P]?.state).toBe('PendingDeletion');
   });
 });
 
