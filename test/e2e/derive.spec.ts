@@ -18,7 +18,7 @@ test('derives the same secret as openssl pkeyutl -derive, from a PEM peer key', 
 
   await derive(page, 'alias/payments-ecdh', peer.publicPem);
   const results = page.getByTestId('results-panel');
-  await expect(results.getByTestId('result-key-id')).toHaveText(`arn:verenc:123456789012:key/${keyId}`);
+  await expect(results.getByTestId('result-key-id')).toHaveText(`arn:verenc:111122223333:key/${keyId}`);
   await expect(results.getByTestId('secret-length')).toHaveText('32 bytes');
   await expect(results.getByTestId('shared-secret')).not.toContainText(/[0-9a-f]{8}/);
   await expect(results.getByTestId('wire-response')).toContainText('<hidden: 32 bytes>');
