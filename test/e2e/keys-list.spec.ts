@@ -109,6 +109,16 @@ test('keys list and key details, by keyboard alone (and the docs screenshots)', 
   await page.getByPlaceholder(/^Filter by alias/).fill('');
   await expect(page.getByTestId('key-count')).toHaveText('9 of 9 keys');
   await page.getByTestId('key-table').getByRole('button', { name: 'Alias / key id' }).click();
+  // At the default window size nothing in the list is cut off: whole key ids, the deletion date under
+  // its badge, the zone under each creation time.
+  const clipped = await page
+    .getByTestId('key-table')
+    .locator('.key-id, [role="gridcell"]')
+    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  expect(clipped).toEqual([]);
+  const pending = page.getByTestId('key-table').locator(`[data-key-id="${ids.get('partner-b-2023')}"]`);
+  await expect(pending).toContainText(/Pending deletion\s*on \d{4}-\d{2}-\d{2}/);
+  await expect(pending).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00/);
   await shoot(page, 'keys-list.png');
 
   const row = page.getByTestId('key-table').locator(`[data-key-id="${ids.get('payments-settlement')}"]`);
@@ -120,5 +130,19 @@ test('keys list and key details, by keyboard alone (and the docs screenshots)', 
   await expect(details.getByRole('heading', { level: 2 })).toHaveText('alias/payments-settlement');
   await expect(details.getByRole('list').filter({ hasText: 'team' })).toContainText('payments');
   await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9a-f]{2}:){31}[0-9a-f]{2}$/);
+  // The public key's lines are shown whole, without a horizontal scroll.
+  const pem = page.getByTestId('public-key-text');
+  expect(await pem.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // The pane scrolls within the window rather than running off its bottom edge.
+  const overflow = await details.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(overflow, 'the details pane scrolls on its own').toBeGreaterThan(0);
+  await expect(details).toHaveCSS('overflow-y', 'auto');
+  await expect(details).toBeInViewport({ ratio: 1 });
+  // For the screenshot, a window tall enough to show the whole pane, down to the tags.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: viewport.height + overflow + 8 });
+  await expect(details.getByRole('button', { name: 'Add tag' })).toBeInViewport({ ratio: 1 });
+  expect(await details.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(0);
   await shoot(page, 'key-details.png');
+  await page.setViewportSize(viewport);
 });

@@ -155,7 +155,7 @@ test('aliases and tags are edited in the key details', async ({ page, qkms, rend
 
   await details.getByRole('button', { name: 'Remove tag owner' }).click();
   await expect(details.getByText('No tags.')).toBeVisible();
-  await details.getByRole('button', { name: 'Delete alias alias/ops-exchange' }).click();
+  await details.getByRole('button', { name: 'Remove alias alias/ops-exchange' }).click();
   await expect(details.getByText('No aliases.')).toBeVisible();
   expect((await qkms.ok('ListAliases', { KeyId: KeyMetadata.KeyId })).Aliases).toEqual([]);
 });

@@ -37,7 +37,8 @@ export function AliasEditor({ details: k, action }: Props) {
             <button
               type="button"
               className="chip-remove"
-              aria-label={`Delete alias ${name}`}
+              aria-label={`Remove alias ${name}`}
+              title={`Remove alias ${name}`}
               disabled={action.running !== null}
               onClick={() => void action.run('DeleteAlias', () => api.deleteAlias({ AliasName: name }))}
             >

@@ -13,6 +13,21 @@ import { PublicKeyExport } from './PublicKeyExport';
 import { TagEditor } from './TagEditor';
 import { useAction } from './useAction';
 
+/**
+ * An ARN that breaks only after its resource type ("…:key/" then the key id), never inside the id, so
+ * the id stays whole on its own line for comparing.
+ */
+function ArnText({ arn }: { arn: string }) {
+  const cut = arn.lastIndexOf('/') + 1;
+  return (
+    <code className="mono arn">
+      {arn.slice(0, cut)}
+      <wbr />
+      <span className="arn-id">{arn.slice(cut)}</span>
+    </code>
+  );
+}
+
 interface Props {
   details: KeyDetails;
   onChanged: () => Promise<void>;
@@ -47,7 +62,7 @@ export function KeyDetailsPane({ details: k, onChanged }: Props) {
         </dd>
         <dt>ARN</dt>
         <dd className="with-copy">
-          <code className="mono wrap">{k.Arn}</code>
+          <ArnText arn={k.Arn} />
           <CopyButton text={k.Arn} />
         </dd>
         <dt>KeySpec</dt>

@@ -54,6 +54,7 @@ export function TagEditor({ keyId, action }: Props) {
               type="button"
               className="chip-remove"
               aria-label={`Remove tag ${t.TagKey}`}
+              title={`Remove tag ${t.TagKey}`}
               disabled={action.running !== null}
               onClick={() => void remove(t.TagKey)}
             >
