@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { QkmsError } from '../../shared/errors';
+import { fsWriteError, writing } from './fs-errors';
 import { isProcessAlive, PROCESS_RUN_ID } from './process-alive';
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 20_000;
@@ -63,7 +64,8 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<LockOwner> 
 /** Creates the lock file with its full content in one step, or returns false when it exists. */
 async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
   const temp = `${lockPath}.${process.pid}.${owner.nonce}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(owner), { mode: 0o600 });
+  // A folder that cannot be written fails here first, with the path and the remedy (fs-errors.ts).
+  await writing(temp, () => fs.writeFile(temp, JSON.stringify(owner), { mode: 0o600 }));
   try {
     await fs.link(temp, lockPath);
     return true;
@@ -71,9 +73,10 @@ async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
     const code = (error as NodeJS.ErrnoException).code;
     // ENOENT: a lock holder swept our temp file as a crash leftover; just try again.
     if (code === 'EEXIST' || code === 'ENOENT') return false;
-    throw error;
+    throw fsWriteError(error, lockPath);
   } finally {
-    await fs.rm(temp, { force: true });
+    // A temp file left here is swept by the next lock holder (removeLeftoverTempFiles); never fail for it.
+    await fs.rm(temp, { force: true }).catch(() => undefined);
   }
 }
 
@@ -123,7 +126,7 @@ async function release(lockPath: string, owner: LockOwner): Promise<void> {
 
 async function removeIfSame(file: string, owner: LockOwner): Promise<void> {
   const current = await readOwner(file);
-  if (current?.nonce === owner.nonce) await fs.rm(file, { force: true });
+  if (current?.nonce === owner.nonce) await writing(file, () => fs.rm(file, { force: true }));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -65,7 +65,28 @@ export function createKeyStore(options: KeyStoreOptions): FileKeyStore {
     }
     commit();
     removeEntry(doc, entry);
-    await tx.write(doc);
+    try {
+      await tx.write(doc);
+    } catch (error) {
+      await undoUncommitted(tx, keyId);
+      throw error;
+    }
+  }
+
+  /**
+   * The commit write failed (say, the disk filled up or turned read-only after the journal write): unless
+   * the index on disk shows the key committed (a rename that landed before a later step failed), the
+   * item just stored is deleted again. Its journal entry stays on disk either way, so should this delete
+   * fail too, the item is still named and is settled once this process has ended.
+   */
+  async function undoUncommitted(tx: IndexTransaction, keyId: string): Promise<void> {
+    try {
+      const onDisk = (await tx.read()).keys[keyId];
+      if (onDisk && hasKeyMaterial(onDisk)) return;
+      await keychain.deleteSecret(privateKeyAccount(keyId));
+    } catch {
+      // Left to the journal entry (see above).
+    }
   }
 
   return {

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { QkmsError } from '../../shared/errors';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-file';
+import { fsReadTrouble, writing } from './fs-errors';
 import { DEFAULT_LOCK_TIMEOUT_MS, withFileLock } from './index-lock';
 import { indexProblem } from './index-validation';
 import type { StoredIndexDocument } from './types';
@@ -46,14 +47,18 @@ export class MetadataIndex {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return emptyIndex();
-      throw new QkmsError('KMSInternalException', `the key index ${this.file} cannot be read (${code ?? 'error'})`);
+      const why =
+        fsReadTrouble(error, this.dataDir) ??
+        ` (${code ?? 'error'}); it must be a file this user can read, in the QKMS data folder ${this.dataDir} ` +
+          '(QKMS_DATA_DIR)';
+      throw new QkmsError('KMSInternalException', `the key index ${this.file} cannot be read${why}`);
     }
     return parseIndex(text, this.file);
   }
 
   /** Runs `work` holding the cross-process write lock; `write` inside it replaces the file atomically. */
   async locked<T>(work: (tx: IndexTransaction) => Promise<T>): Promise<T> {
-    await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+    await writing(this.dataDir, () => fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 }), this.dataDir);
     return withFileLock(`${this.file}.lock`, this.lockTimeoutMs, async () => {
       // Holding the lock, no live writer owns a temp file: any found was left by a killed process.
       await removeLeftoverTempFiles(this.file);

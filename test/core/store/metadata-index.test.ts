@@ -244,7 +244,9 @@ describe('MetadataIndex', () => {
     const { chmodSync, mkdirSync, rmSync } = await import('node:fs');
     if (process.getuid?.() !== 0) {
       chmodSync(index.file, 0);
-      await expect(index.read()).rejects.toThrow(`the key index ${index.file} cannot be read (EACCES)`);
+      await expect(index.read()).rejects.toThrow(
+        `the key index ${index.file} cannot be read (EACCES: permission denied): check the permissions`,
+      );
       chmodSync(index.file, 0o600);
     }
     // Root reads any file whatever its mode; a directory in the index's place is unreadable for everyone.
