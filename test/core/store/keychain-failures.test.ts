@@ -1,6 +1,7 @@
 // Keychain trouble on the real keytar module, each in a child process: a locked keyring (its own
-// private keyring, locked through the Secret Service D-Bus API), no D-Bus at all, a D-Bus with no
-// Secret Service, and a D-Bus peer that never answers (a real hang, bounded by the timeout, after which
+// private keyring, locked through the Secret Service D-Bus API), no D-Bus at all, a malformed bus
+// address, a D-Bus with no Secret Service, a Secret Service with no login keyring and no way to prompt
+// for one, and a D-Bus peer that never answers (a real hang, bounded by the timeout, after which
 // the process still exits by itself).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -101,6 +102,59 @@ describe('keychain failures (real keytar)', () => {
     });
     const { stdout, stderr } = await collect(child);
     expectNoSecretService(parse(stdout, stderr), /org\.freedesktop\.secrets was not provided by any \.service files/);
+  });
+
+  it('a malformed DBUS_SESSION_BUS_ADDRESS → says it is malformed and what it should look like', async () => {
+    const env = isolatedEnv({ DBUS_SESSION_BUS_ADDRESS: 'garbage' });
+    const { stdout, stderr } = await runChild('keychain-scenario.child.ts', ['no-bus'], env);
+    const result = parse(stdout, stderr);
+    expect(result.status.state).toBe('UNAVAILABLE');
+    for (const op of ['getSecret', 'getPrivateKey', 'createKey'] as const) {
+      expect(result[op]).toMatchObject({ ok: false, code: 'KeyUnavailableException' });
+      expect(result[op]?.message).toMatch(
+        /cannot be reached: DBUS_SESSION_BUS_ADDRESS is malformed \(Address element .garbage. does not contain a colon/,
+      );
+      expect(result[op]?.message).toContain('unix:path=/run/user/1000/bus');
+      expect(result[op]?.message).not.toMatch(/no Secret Service is running/);
+    }
+  });
+
+  it('a running Secret Service without a login keyring, where no prompt can be shown → says so, not "no Secret Service"', async () => {
+    // A fresh HOME (no keyrings), gnome-keyring started without --unlock, and no display for its prompter.
+    const home = mkdtempSync(path.join(scratch, 'no-login-'));
+    const env = isolatedEnv({ HOME: home, XDG_RUNTIME_DIR: home });
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.QKMS_PRIVATE_KEYRING;
+    const child = spawn(
+      'dbus-run-session',
+      [
+        '--',
+        'bash',
+        '-c',
+        'gnome-keyring-daemon --start --components=secrets >/dev/null && exec "$@"',
+        'x',
+        TSX,
+        SCRIPT,
+        'no-bus',
+      ],
+      { env },
+    );
+    const { stdout, stderr } = await collect(child);
+    const result = parse(stdout, stderr);
+    expect(result.status.state).toBe('UNAVAILABLE');
+    // A read finds nothing (libsecret answers null); the writes are what fail.
+    expect(result.getSecret).toEqual({ ok: true, value: null });
+    for (const op of ['getPrivateKey', 'createKey'] as const) {
+      expect(result[op]).toMatchObject({ ok: false, code: 'KeyUnavailableException' });
+      expect(result[op]?.message).toMatch(
+        /a Secret Service is running, but its login keyring does not exist or cannot be unlocked here — no unlock prompt can be shown/,
+      );
+      expect(result[op]?.message).toMatch(
+        /Object does not exist at path .\/org\/freedesktop\/secrets\/collection\/login/,
+      );
+      expect(result[op]?.message).toMatch(/create or unlock the login keyring/);
+      expect(result[op]?.message).not.toMatch(/no Secret Service is running/);
+    }
   });
 
   it('a D-Bus peer that never answers → DependencyTimeoutException after the bound, and the process still exits', async () => {
