@@ -21,12 +21,13 @@ export interface TempService {
   cleanup(): void;
 }
 
-export function createTempService(label: string): TempService {
+/** `accountId`: the unit tests use their own; the e2e tests (which make the docs screenshots) the default. */
+export function createTempService(label: string, accountId = '123456789012'): TempService {
   const dataDir = mkdtempSync(path.join(tmpdir(), `qkms-${label}-`));
   const settings: ServiceSettings = {
     dataDir,
     keychainService: `qkms-test-${label}-${randomBytes(4).toString('hex')}`,
-    accountId: '123456789012',
+    accountId,
   };
   const service = openService(settings);
   return {

@@ -3,12 +3,11 @@
 // keychain. Each test gets its own data directory and keychain service name, fake file dialogs, a
 // fake clipboard whose clearing timer the test moves on by hand, and the real loopback endpoint switch
 // (the real server, over the same service), stopped when the test ends.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { DEFAULT_ACCOUNT_ID, openKeychain, openService, type ServiceSettings } from '../../../src/core/open-service';
+import { DEFAULT_ACCOUNT_ID, openKeychain } from '../../../src/core/open-service';
 import {
   createClipboardActions,
   createEndpointController,
@@ -18,7 +17,7 @@ import {
 } from '../../../src/main/ipc/handlers';
 import { resolveCredentials, startServer } from '../../../src/server';
 import { DESKTOP_ACTIONS, RENDERER_OPERATIONS, channelOf, methodOf } from '../../../src/shared/ipc-contract';
-import type { TempService } from '../../support/temp-service';
+import { createTempService, type TempService } from '../../support/temp-service';
 import { FakeClipboard, ManualTimer } from './fake-clipboard';
 import { FakeDialogs } from './fake-dialogs';
 import { RENDERER_DIR } from './global-setup';
@@ -45,43 +44,6 @@ const METHODS: [string, string][] = [
   ...DESKTOP_ACTIONS.map((action): [string, string] => [action, channelOf(action)]),
 ];
 
-/**
- * Like test/support/temp-service's createTempService (a temporary data directory and keychain service
- * name), but with the default account (111122223333, as the README and an unconfigured app show), because
- * the docs screenshots come from these tests.
- */
-function createE2eService(label: string): TempService {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `qkms-${label}-`));
-  const settings: ServiceSettings = {
-    dataDir,
-    keychainService: `qkms-test-${label}-${randomBytes(4).toString('hex')}`,
-    accountId: DEFAULT_ACCOUNT_ID,
-  };
-  const service = openService(settings);
-  return {
-    service,
-    settings,
-    env: {
-      ...process.env,
-      QKMS_DATA_DIR: dataDir,
-      QKMS_KEYCHAIN_SERVICE: settings.keychainService,
-      QKMS_ACCOUNT_ID: settings.accountId,
-    },
-    async ok(operation, request) {
-      const result = await service.call(operation, request);
-      if (!result.ok) throw new Error(`${operation} failed: ${result.error.__type}: ${result.error.message}`);
-      return result.value;
-    },
-    async fails(operation, request) {
-      const result = await service.call(operation, request);
-      if (result.ok)
-        throw new Error(`${operation} succeeded but was expected to fail: ${JSON.stringify(result.value)}`);
-      return result.error;
-    },
-    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
 export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { renderer: StaticServer }>({
   renderer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
@@ -101,7 +63,8 @@ export const test = base.extend<{ qkms: Qkms; pageProblems: string[] }, { render
         'The e2e tests use the real keychain: run them with `npm run test:e2e` (scripts/with-keyring.sh).',
       );
     }
-    const temp = createE2eService(`e2e-${testInfo.workerIndex}`);
+    // The default account (as the README and an unconfigured app show): the docs screenshots come from here.
+    const temp = createTempService(`e2e-${testInfo.workerIndex}`, DEFAULT_ACCOUNT_ID);
     const dialogs = new FakeDialogs();
     const clipboard = new FakeClipboard();
     const clipboardTimer = new ManualTimer();
