@@ -3,7 +3,10 @@
 // credential the user copies into their configuration, so it is copied with copyText, like the key id.
 import { useState } from 'react';
 import { CopyButton } from '../components/CopyButton';
+import { Segmented } from '../components/Segmented';
 import { SNIPPET_LABELS, maskOf, snippet, type Running, type SnippetKind } from './snippets';
+
+const SNIPPET_KINDS = (['cli', 'sdk'] as const).map((value) => ({ value, label: SNIPPET_LABELS[value] }));
 
 const SOURCES: Record<Running['CredentialsSource'], string> = {
   environment: 'From QKMS_ACCESS_KEY_ID and QKMS_SECRET_ACCESS_KEY.',
@@ -66,19 +69,7 @@ export function EndpointDetails({ status }: { status: Running }) {
           <h3 className="subsection-title" id="endpoint-snippet-title">
             Try it
           </h3>
-          <div className="segmented" role="group" aria-label="Snippet for">
-            {(['cli', 'sdk'] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                className="button small"
-                aria-pressed={kind === k}
-                onClick={() => setKind(k)}
-              >
-                {SNIPPET_LABELS[k]}
-              </button>
-            ))}
-          </div>
+          <Segmented label="Snippet for" options={SNIPPET_KINDS} value={kind} onChange={setKind} />
           <CopyButton text={snippet(kind, status, false)} label="Copy snippet" />
         </div>
         <pre className="blob endpoint-snippet" aria-labelledby="endpoint-snippet-title" data-testid="endpoint-snippet">

@@ -7,6 +7,7 @@ import type { WireError } from '../../../shared/errors';
 import { useApi } from '../api/ApiContext';
 import { settle } from '../api/client';
 import { CopyButton } from '../components/CopyButton';
+import { Segmented } from '../components/Segmented';
 import { ErrorView } from '../components/ErrorView';
 import { usePublicKey } from './usePublicKey';
 
@@ -39,19 +40,12 @@ export function PublicKeyExport({ details }: { details: KeyDetails }) {
       {hasKey && state.status === 'error' && <ErrorView error={state.error} field="GetPublicKey" />}
       {hasKey && state.status === 'ok' && (
         <>
-          <div className="segmented" role="group" aria-label="Format">
-            {FORMATS.map((f) => (
-              <button
-                key={f.id}
-                type="button"
-                aria-pressed={format === f.id}
-                className="button small"
-                onClick={() => setFormat(f.id)}
-              >
-                {f.label}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            label="Format"
+            options={FORMATS.map((f) => ({ value: f.id, label: f.label }))}
+            value={format}
+            onChange={setFormat}
+          />
           <pre
             className="mono public-key-text"
             data-testid="public-key-text"

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { DeriveSharedSecretResponse } from '../../../shared/responses';
 import { CopyButton } from '../components/CopyButton';
+import { Segmented } from '../components/Segmented';
 import { base64Length, base64ToBytes, bytesToHex } from '../lib/bytes';
 
 interface Props {
@@ -13,6 +14,10 @@ interface Props {
 }
 
 type Encoding = 'base64' | 'hex';
+const ENCODINGS = [
+  { value: 'base64', label: 'base64' },
+  { value: 'hex', label: 'hex' },
+] as const;
 
 export function SecretResult({ response, revealed, onReveal, onClear }: Props) {
   const [encoding, setEncoding] = useState<Encoding>('base64');
@@ -57,19 +62,7 @@ export function SecretResult({ response, revealed, onReveal, onClear }: Props) {
                 >
                   {revealed ? 'Hide' : 'Reveal'}
                 </button>
-                <div className="segmented" role="group" aria-label="Encoding">
-                  {(['base64', 'hex'] as const).map((e) => (
-                    <button
-                      key={e}
-                      type="button"
-                      className="button small"
-                      aria-pressed={encoding === e}
-                      onClick={() => setEncoding(e)}
-                    >
-                      {e}
-                    </button>
-                  ))}
-                </div>
+                <Segmented label="Encoding" options={ENCODINGS} value={encoding} onChange={setEncoding} />
                 <CopyButton text={shown} secret label={`Copy ${encoding}`} />
                 <button type="button" className="button small danger-quiet" onClick={onClear}>
                   Clear
