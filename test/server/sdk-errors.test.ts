@@ -8,7 +8,6 @@ import {
   DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
-  KMSServiceException,
   ListKeysCommand,
   ScheduleKeyDeletionCommand,
   TagResourceCommand,
@@ -20,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from '../../src/shared/errors';
 import type { KmsService } from '../../src/core/service/kms-service';
 import { generateCredentials, startServer } from '../../src/server';
-import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
+import { startTestEndpoint, type TestEndpoint, sdkError } from './support/endpoint';
 
 let e: TestEndpoint;
 let kms: KMSClient;
@@ -29,16 +28,6 @@ beforeAll(async () => {
   kms = e.client();
 });
 afterAll(() => e.stop());
-
-async function sdkError(promise: Promise<unknown>): Promise<KMSServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KMSServiceException) return error;
-    throw error;
-  }
-  throw new Error('the request succeeded but was expected to fail');
-}
 
 const p256Peer = () =>
   generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });

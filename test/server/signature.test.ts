@@ -1,25 +1,15 @@
 // SigV4 refusals, with AWS's error types: through the SDK (wrong secret, unknown key id, skewed clock via
 // systemClockOffset) and as raw requests for what the SDK never sends (no Authorization header, malformed
 // ones, tampering after signing). A refused request never reaches a key.
-import { CreateKeyCommand, KMSServiceException, ListKeysCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
+import { startTestEndpoint, type TestEndpoint, sdkError } from './support/endpoint';
 
 let e: TestEndpoint;
 beforeAll(async () => {
   e = await startTestEndpoint('sigv4');
 });
 afterAll(() => e.stop());
-
-async function sdkError(promise: Promise<unknown>): Promise<KMSServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KMSServiceException) return error;
-    throw error;
-  }
-  throw new Error('the request succeeded but was expected to fail');
-}
 
 const keyCount = async () => (await e.client().send(new ListKeysCommand({}))).Keys!.length;
 

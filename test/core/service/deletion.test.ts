@@ -13,15 +13,21 @@ import { createKmsService } from '../../../src/core/service/kms-service';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'qkms-deletion-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** A service on the real keychain whose clock the test moves, so deletion dates pass without waiting. */
+function clockedService() {
+  const clock = { now: Date.UTC(2026, 0, 1) };
+  const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
+  const service = createKmsService({
+    store: createKeyStore({ dataDir, keychain }),
+    accountId: '123456789012',
+    now: () => clock.now,
+  });
+  return { clock, keychain, service };
+}
+
 describe('ScheduleKeyDeletion', () => {
   it('deletes the key and its private key once the waiting period has passed', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
-    const service = createKmsService({
-      store: createKeyStore({ dataDir, keychain }),
-      accountId: '123456789012',
-      now: () => now,
-    });
+    const { clock, keychain, service } = clockedService();
     const created = await service.call('CreateKey', { KeySpec: 'ECC_NIST_P256' });
     if (!created.ok) throw new Error(created.error.message);
     const KeyId = created.value.KeyMetadata.KeyId;
@@ -29,11 +35,11 @@ describe('ScheduleKeyDeletion', () => {
     await service.call('ScheduleKeyDeletion', { KeyId, PendingWindowInDays: 7 });
     expect(await keychain.getSecret(privateKeyAccount(KeyId))).not.toBeNull();
 
-    now += 7 * 86_400_000 - 1000;
+    clock.now += 7 * 86_400_000 - 1000;
     const stillThere = await service.call('DescribeKey', { KeyId });
     expect(stillThere.ok && stillThere.value.KeyMetadata.KeyState).toBe('PendingDeletion');
 
-    now += 2000;
+    clock.now += 2000;
     const gone = await service.call('DescribeKey', { KeyId });
     expect(gone).toMatchObject({ ok: false, error: { __type: 'NotFoundException' } });
     expect(await service.call('DescribeKey', { KeyId: 'alias/doomed' })).toMatchObject({
@@ -44,13 +50,7 @@ describe('ScheduleKeyDeletion', () => {
   });
 
   it('a key pending import (Origin EXTERNAL) can be scheduled for deletion, cancelled, and deleted when due', async () => {
-    let now = Date.UTC(2026, 0, 1);
-    const keychain = new KeytarKeychain({ service: `qkms-test-deletion-${randomBytes(4).toString('hex')}` });
-    const service = createKmsService({
-      store: createKeyStore({ dataDir, keychain }),
-      accountId: '123456789012',
-      now: () => now,
-    });
+    const { clock, keychain, service } = clockedService();
     const state = async (KeyId: string) => {
       const described = await service.call('DescribeKey', { KeyId });
       return described.ok ? described.value.KeyMetadata.KeyState : described.error.__type;
@@ -68,7 +68,7 @@ describe('ScheduleKeyDeletion', () => {
 
     await service.call('CreateAlias', { AliasName: 'alias/never-imported', TargetKeyId: KeyId });
     expect(await service.call('ScheduleKeyDeletion', { KeyId, PendingWindowInDays: 7 })).toMatchObject({ ok: true });
-    now += 7 * 86_400_000 + 1000;
+    clock.now += 7 * 86_400_000 + 1000;
     expect(await state(KeyId)).toBe('NotFoundException');
     expect(await state('alias/never-imported')).toBe('NotFoundException');
     expect(await keychain.getSecret(privateKeyAccount(KeyId))).toBeNull();

@@ -1,7 +1,7 @@
 // A running endpoint for tests: a real service (real keychain, unique service name, temp data dir), the
 // server on a free loopback port, an unmodified @aws-sdk/client-kms client pointed at it, and a raw
 // signed-request helper (the same @smithy/signature-v4 signer the SDK uses) for what the SDK cannot send.
-import { KMSClient } from '@aws-sdk/client-kms';
+import { KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -122,4 +122,15 @@ export async function startTestEndpoint(label: string, extra: Partial<StartServe
       temp.cleanup();
     },
   };
+}
+
+/** The SDK exception a request fails with; fails the test if the request succeeds or fails otherwise. */
+export async function sdkError(promise: Promise<unknown>): Promise<KMSServiceException> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof KMSServiceException) return error;
+    throw error;
+  }
+  throw new Error('the request succeeded but was expected to fail');
 }
